@@ -1,0 +1,1 @@
+"""Loading documents: files, archives, and the prose view rules scan."""

@@ -1,0 +1,182 @@
+"""Paragraphs, sentences and quotations with offsets, shared by all rules.
+
+Everything here is a linear scan with compiled patterns: segmentation runs on
+every document of multi-gigabyte archives, so it must cost about as much as
+reading the text once. Offsets are into the document's prose view.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from auditor.resources import load_yaml_resource
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True, frozen=True)
+class Quotation:
+    """Text between quotation marks.
+
+    ``start``/``end`` include the marks, ``inner_start``/``inner_end`` do not.
+    ``closed`` is False when the paragraph ended before a closing mark (news
+    style leaves multi-paragraph quotes open on purpose, so this is a fact,
+    not an error).
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    open_mark: str
+    close_mark: str
+    closed: bool
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"\n(?=[^\S\n]*[^\s])")
+
+
+def paragraphs(text: str, wrapped: bool) -> list[Span]:
+    """Split prose into paragraphs.
+
+    Blank lines always separate paragraphs. In ``wrapped`` text (Markdown)
+    single newlines are soft wraps; in scraped text and plain files every
+    line is its own paragraph unless the next line starts in lower case,
+    which is the signature of a wrapped sentence.
+    """
+    spans: list[Span] = []
+    pos = 0
+    for block_end, next_start in _block_bounds(text):
+        _split_block(text, pos, block_end, wrapped, spans)
+        pos = next_start
+    return spans
+
+
+def _block_bounds(text: str):
+    for m in _BLANK_LINE.finditer(text):
+        yield m.start(), m.end()
+    yield len(text), len(text)
+
+
+def _split_block(text: str, start: int, end: int, wrapped: bool, out: list[Span]) -> None:
+    if wrapped:
+        _append_trimmed(text, start, end, out)
+        return
+    seg_start = start
+    for m in _LINE_BREAK.finditer(text, start, end):
+        nxt = m.end()
+        while nxt < end and text[nxt] in " \t":
+            nxt += 1
+        if nxt < end and text[nxt].islower():
+            continue
+        _append_trimmed(text, seg_start, m.start(), out)
+        seg_start = m.end()
+    _append_trimmed(text, seg_start, end, out)
+
+
+def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end))
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    data = load_yaml_resource("segmentation.yml")
+    return frozenset(a.lower() for a in data["abbreviations"])
+
+
+# A candidate sentence end: terminal punctuation, optional closing quotes or
+# brackets, whitespace, then something that can start a sentence.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def sentences(text: str, paragraph_spans: list[Span]) -> list[Span]:
+    """Split each paragraph into sentences, never across paragraphs."""
+    abbreviations = _abbreviations()
+    out: list[Span] = []
+    for para in paragraph_spans:
+        seg_start = para.start
+        for m in _SENTENCE_END.finditer(text, para.start, para.end):
+            if text[m.start()] == "." and _is_abbreviation(text, seg_start, m.start(), abbreviations):
+                continue
+            _append_trimmed(text, seg_start, m.end(), out)
+            seg_start = m.end()
+        _append_trimmed(text, seg_start, para.end, out)
+    return out
+
+
+def _is_abbreviation(text: str, seg_start: int, dot: int, abbreviations: frozenset[str]) -> bool:
+    m = _WORD_BEFORE.search(text, max(seg_start, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "John F. Kennedy"
+    return word.lower().rstrip(".") in abbreviations or "." in word
+
+
+_DOUBLE_OPENERS = "“«„"
+_DOUBLE_CLOSERS = "”»"
+_QUOTE_MARKS = re.compile(r"[\"“”«»„‘’']")
+_OPEN_CONTEXT = "([{—–-/"
+
+
+def quotations(text: str, paragraph_spans: list[Span]) -> list[Quotation]:
+    """Find quotations inside each paragraph.
+
+    Double quotes (straight, curly, guillemets, low-9) open and close in
+    alternation; a straight quote opens only after a space, an opening
+    bracket or dash, or at the start of a paragraph. Single quotes count only
+    where they cannot be apostrophes (opening before a letter after a space,
+    closing before a non-letter). A quotation opened with one kind of mark
+    and closed with another is kept with both marks, so typography rules can
+    report it; nested quotations are not listed separately.
+    """
+    out: list[Quotation] = []
+    for para in paragraph_spans:
+        _scan_paragraph(text, para.start, para.end, out)
+    return out
+
+
+def _scan_paragraph(text: str, start: int, end: int, out: list[Quotation]) -> None:
+    open_at, open_mark = -1, ""
+    single_at = -1
+    for m in _QUOTE_MARKS.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        opening_context = i == start or before.isspace() or before in _OPEN_CONTEXT
+        if ch in "‘’'":
+            if open_at >= 0:
+                continue
+            if single_at >= 0 and ch in "’'" and not after.isalnum() and not before.isspace():
+                out.append(Quotation(single_at, i + 1, single_at + 1, i, text[single_at], ch, True))
+                single_at = -1
+            elif ch in "‘'" and opening_context and after.isalnum():
+                single_at = i
+            continue
+        if open_at < 0:
+            if ch in _DOUBLE_OPENERS or (ch == '"' and opening_context):
+                open_at, open_mark, single_at = i, ch, -1
+            continue  # otherwise a stray closing mark
+        if ch in "“«" and open_mark != "„":
+            out.append(Quotation(open_at, i, open_at + 1, i, open_mark, "", False))
+            open_at, open_mark = i, ch
+            continue
+        out.append(Quotation(open_at, i + 1, open_at + 1, i, open_mark, ch, True))
+        open_at = -1
+    if open_at >= 0:
+        out.append(Quotation(open_at, end, open_at + 1, end, open_mark, "", False))

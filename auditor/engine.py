@@ -1,0 +1,61 @@
+"""Run rules over documents: per-document checks and the corpus reduce.
+
+The per-document half is a pure function of (document, rules), so it runs
+unchanged in this process, in a local process pool (auditor.runner) or on a
+Dask worker. Corpus rules contribute small observations on the way and are
+finished once, after every document has been seen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.documents.document import Document
+from auditor.model import Finding
+from auditor.rules.base import CorpusRule, DocRef, Rule
+
+
+def check_document(doc: Document, rules: list[Rule]) -> tuple[list[Finding], dict[str, Any]]:
+    """All findings of the per-document rules, and the corpus observations."""
+    findings: list[Finding] = []
+    observations: dict[str, Any] = {}
+    for rule in rules:
+        if isinstance(rule, CorpusRule):
+            obs = rule.observe(doc)
+            if obs is not None:
+                observations[rule.id] = (doc_ref(doc), obs)
+        else:
+            findings.extend(rule.check(doc))
+    findings.sort(key=Finding.sort_key)
+    return _dedupe(findings), observations
+
+
+def doc_ref(doc: Document) -> DocRef:
+    return DocRef(
+        ordinal=doc.ordinal,
+        path=doc.path,
+        id=doc.id,
+        source=doc.source,
+        date=doc.date.isoformat() if doc.date else None,
+    )
+
+
+def finish_corpus(rules: list[Rule], observations: dict[str, list[tuple[DocRef, Any]]]) -> list[Finding]:
+    """Findings of the corpus rules, given every document's observations."""
+    out: list[Finding] = []
+    for rule in rules:
+        if isinstance(rule, CorpusRule):
+            out.extend(rule.finish(sorted(observations.get(rule.id, []), key=lambda o: o[0].ordinal)))
+    return out
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop exact repeats (same rule, span and message)."""
+    seen: set[tuple[str, int, int, str]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.start, f.end, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

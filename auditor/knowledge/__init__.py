@@ -1,0 +1,1 @@
+"""Knowledge packs: people, offices and places with dates."""
