@@ -15,8 +15,13 @@ from auditor.model import Finding
 from auditor.rules.base import CorpusRule, DocRef, Rule
 
 
-def check_document(doc: Document, rules: list[Rule]) -> tuple[list[Finding], dict[str, Any]]:
-    """All findings of the per-document rules, and the corpus observations."""
+def check_document(
+    doc: Document, rules: list[Rule], stats: dict[str, float] | None = None
+) -> tuple[list[Finding], dict[str, Any]]:
+    """All findings of the per-document rules, and the corpus observations.
+
+    ``stats``, when given, receives the rules' :meth:`Rule.measure` values.
+    """
     findings: list[Finding] = []
     observations: dict[str, Any] = {}
     for rule in rules:
@@ -26,6 +31,10 @@ def check_document(doc: Document, rules: list[Rule]) -> tuple[list[Finding], dic
                 observations[rule.id] = (doc_ref(doc), obs)
         else:
             findings.extend(rule.check(doc))
+        if stats is not None:
+            measured = rule.measure(doc)
+            if measured:
+                stats.update({f"{rule.id}.{k}": v for k, v in measured.items()})
     findings.sort(key=Finding.sort_key)
     return _dedupe(findings), observations
 

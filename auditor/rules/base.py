@@ -86,6 +86,12 @@ class Rule:
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def measure(self, doc: Document) -> dict[str, float] | None:
+        """Optional per-document statistics for scoring (e.g. the counts of
+        named and anonymous attributions). Called after ``check`` on the same
+        document; keys are namespaced by the engine as ``<rule id>.<key>``."""
+        return None
+
     # -- helpers for subclasses ------------------------------------------------
     def finding(
         self,
