@@ -1,0 +1,1 @@
+"""Translation artifacts: what machine translation and careless localisation leave in English text."""
