@@ -1,0 +1,290 @@
+"""The ``auditor`` command line.
+
+Exit codes (as ruff and typos): 0 nothing at or above ``--fail-on``; 1
+findings at or above it; 2 usage, configuration or input errors, always
+as one line on stderr, never a traceback. Heavy imports happen inside the
+commands so ``auditor audit one-file.md`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from auditor import __version__
+from auditor.errors import AuditorError, UsageError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Audit news and editorial text for source-reliability and translation problems.")
+rules_app = typer.Typer(no_args_is_help=True, help="List and explain rules.")
+config_app = typer.Typer(no_args_is_help=True, help="Show the effective configuration and its schema.")
+knowledge_app = typer.Typer(no_args_is_help=True, help="Validate knowledge packs.")
+app.add_typer(rules_app, name="rules")
+app.add_typer(config_app, name="config")
+app.add_typer(knowledge_app, name="knowledge")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"auditor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+) -> None:
+    pass
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def _load_config(config_file: Path | None, paths: list[str], overrides: dict) -> "Config":  # noqa: F821
+    from auditor.config import find_config, load_config
+
+    if config_file is None:
+        start = next((Path(p) for p in paths if p != "-"), Path.cwd())
+        config_file = find_config(start if start.exists() else Path.cwd())
+    return load_config(config_file, overrides)
+
+
+@app.command()
+def audit(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, archives (.jsonl/.csv[.gz]) or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json, or another installed format.")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories (comma-separated).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="error, warning or info.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Source id for every document.")] = None,
+    date: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every document.")] = None,
+    stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and so format) of text read from stdin.")] = None,
+    strict: Annotated[bool, typer.Option(help="Input warnings (skipped files or rows) exit with 2.")] = False,
+    statistics: Annotated[bool, typer.Option(help="Text format: counts per rule instead of findings.")] = False,
+    profile: Annotated[bool, typer.Option(help="Print seconds per rule on stderr.")] = False,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
+) -> None:
+    """Audit articles and report findings."""
+    from auditor.model import Severity
+    from auditor.report import ReportOptions, render
+    from auditor.runner import run
+
+    overrides: dict = {}
+    if select:
+        overrides["select"] = _split(select)
+    if ignore:
+        overrides["ignore"] = _split(ignore)
+    if fail_on:
+        overrides["fail_on"] = fail_on
+    if date:
+        from auditor.documents.metadata import parse_date
+
+        if parse_date(date) is None:
+            raise UsageError(f"--date: cannot read {date!r} as a date (use YYYY-MM-DD)")
+    cfg = _load_config(config, paths, overrides)
+
+    def warn(message: str) -> None:
+        typer.echo(f"auditor: warning: {message}", err=True)
+
+    show_progress = progress if progress is not None else sys.stderr.isatty()
+    with _progress(show_progress) as tick:
+        result = run(paths, cfg, jobs=jobs, warn=warn, profile=profile, progress=tick,
+                     loader_options={"source": source, "date": date, "stdin_name": stdin_filename})
+    try:
+        options = ReportOptions(color=output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+                                statistics=statistics)
+        if output is None:
+            render(format, result, sys.stdout, options)
+            sys.stdout.flush()
+        else:
+            from auditor.fileio import atomic_write_text
+
+            with atomic_write_text(output) as stream:
+                render(format, result, stream, options)
+        if profile:
+            _print_profile(result)
+        threshold = Severity.parse(cfg.fail_on)
+        failed = any(s.by_severity.get(sev.value) for s in result.summaries
+                     for sev in Severity if sev.rank >= threshold.rank and sev is not Severity.OFF)
+    finally:
+        result.close()
+    if strict and result.warnings:
+        raise AuditorError(f"{len(result.warnings)} input warning(s) with --strict")
+    raise typer.Exit(1 if failed else 0)
+
+
+class _progress:
+    """A rich progress line on stderr, only on a terminal and long runs."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                             transient=True, console=None)
+        self._bar.start()
+        task = self._bar.add_task("auditing", total=None)
+
+        def tick(docs: int, chars: int) -> None:
+            self._bar.update(task, description=f"auditing: {docs} documents, {chars / 1e6:.1f} M chars")
+
+        return tick
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def _print_profile(result) -> None:
+    total = sum(result.timings.values()) or 1e-9
+    typer.echo(f"{'seconds':>9}  {'share':>6}  rule", err=True)
+    for rule, seconds in result.timings.most_common():
+        typer.echo(f"{seconds:9.3f}  {seconds / total:6.1%}  {rule}", err=True)
+    mb = result.input_chars / 1e6
+    typer.echo(f"{len(result.summaries)} documents, {mb:.1f} M chars in {result.elapsed:.2f}s wall "
+               f"({mb / max(result.elapsed, 1e-9):.2f} M chars/s)", err=True)
+
+
+# --------------------------------------------------------------------------- rules
+@rules_app.command("list")
+def rules_list(
+    config: Annotated[Optional[Path], typer.Option("--config", "-c")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+) -> None:
+    """Every available rule: id, category, default severity, summary."""
+    import json
+
+    from auditor.registry import available_rules
+    from auditor.rules.docs import summary_line
+
+    cfg = _load_config(config, [], {})
+    rows = []
+    for rule_id, cls in available_rules(cfg).items():
+        settings = cfg.rule_settings(rule_id)
+        severity = (settings.severity or cls.default_severity).value
+        enabled = cfg.is_selected(rule_id) and severity != "off"
+        rows.append({"id": rule_id, "category": rule_id.split(".")[0], "severity": severity,
+                     "enabled": enabled, "fix": bool(cls.safe_fix), "summary": summary_line(cls)})
+    if format == "json":
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    for r in rows:
+        flag = "" if r["enabled"] else "  (disabled)"
+        typer.echo(f"{r['id']:<34} {r['category']:<12} {r['severity']:<8} {r['summary']}{flag}")
+
+
+@rules_app.command("explain")
+def rules_explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. names.misspelled")],
+    config: Annotated[Optional[Path], typer.Option("--config", "-c")] = None,
+) -> None:
+    """Print a rule's documentation with its examples."""
+    from auditor.registry import available_rules
+    from auditor.rules.docs import rule_doc
+
+    cfg = _load_config(config, [], {})
+    rules = available_rules(cfg)
+    if rule_id not in rules:
+        from rapidfuzz import process
+
+        close = [m[0] for m in process.extract(rule_id, list(rules), limit=3, score_cutoff=60)]
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise UsageError(f"unknown rule id {rule_id!r}{hint}")
+    cls = rules[rule_id]
+    typer.echo(f"{rule_id}  [{cls.default_severity.value}]{'  fixable' if cls.safe_fix else ''}\n")
+    typer.echo(rule_doc(cls))
+    examples = getattr(cls, "yaml_examples", None)
+    if examples:
+        typer.echo("\nExamples:")
+        for flags, text in examples:
+            typer.echo(f"  {'flags ' if flags else 'passes'}  {text!r}")
+
+
+# --------------------------------------------------------------------------- config
+@config_app.command("schema")
+def config_schema_cmd() -> None:
+    """The JSON Schema of .auditor.yml (for editor autocompletion)."""
+    import json
+
+    from auditor.config import config_schema
+
+    typer.echo(json.dumps(config_schema(), indent=2))
+
+
+@config_app.command("show")
+def config_show(
+    path: Annotated[Optional[Path], typer.Argument(help="Where to look for .auditor.yml (default: here).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", "-c")] = None,
+) -> None:
+    """The effective merged configuration, as YAML."""
+    import yaml
+
+    cfg = _load_config(config, [str(path)] if path else [], {})
+    data = cfg.model_dump(mode="json", exclude_none=True)
+    typer.echo(f"# from: {', '.join(cfg.origin)}")
+    typer.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).rstrip())
+
+
+# --------------------------------------------------------------------------- knowledge
+@knowledge_app.command("check")
+def knowledge_check(files: Annotated[list[Path], typer.Argument(help="Knowledge pack YAML files.")]) -> None:
+    """Validate knowledge packs; one line per problem, exit 2 if any."""
+    from auditor.knowledge.base import read_pack
+
+    for file in files:
+        data = read_pack(file)
+        sections = ", ".join(f"{k}: {len(v)}" for k, v in data.items() if isinstance(v, (list, dict)))
+        typer.echo(f"{file}: ok ({sections or 'empty'})")
+
+
+# --------------------------------------------------------------------------- entry point
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: every error becomes one line and exit code 2."""
+    import click
+
+    try:
+        code = app(args=argv, prog_name="auditor", standalone_mode=False)
+    except AuditorError as exc:
+        _error(str(exc))
+        return exc.exit_code
+    except click.exceptions.Exit as exc:  # pragma: no cover - click returns it in non-standalone mode
+        return exc.exit_code
+    except click.exceptions.Abort:
+        _error("interrupted")
+        return 130
+    except click.ClickException as exc:
+        _error(exc.format_message().replace("\n", " "))
+        return 2
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        _error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        return 2
+    return code if isinstance(code, int) else 0
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"auditor: error: {message}\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Compile user-supplied patterns with a linear-time engine.
+
+Rule packs are data written by users; a pattern such as ``(a+)+$`` must not
+be able to hang a CI job. RE2 guarantees linear-time matching and rejects
+backreferences and look-around, so every pattern that comes from YAML goes
+through :func:`compile_user_pattern`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import re2
+
+from auditor.errors import ConfigError
+
+_OPTIONS = re2.Options()
+_OPTIONS.log_errors = False  # errors are reported by us, as one line
+_OPTIONS_I = re2.Options()
+_OPTIONS_I.log_errors = False
+_OPTIONS_I.case_sensitive = False
+
+
+def compile_user_pattern(pattern: str, where: str, *, ignorecase: bool = False, allow_empty: bool = False):
+    """An RE2 pattern object; ConfigError naming ``where`` if invalid.
+
+    Patterns that can match the empty string are rejected unless
+    ``allow_empty``: they would produce zero-width findings everywhere.
+    """
+    try:
+        compiled = re2.compile(pattern, _OPTIONS_I if ignorecase else _OPTIONS)
+    except re2.error as exc:
+        message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise ConfigError(f"{where}: invalid pattern {pattern!r}: {message} "
+                          "(patterns use RE2 syntax: no backreferences or look-around)") from None
+    if not allow_empty and compiled.search("") is not None:
+        raise ConfigError(f"{where}: pattern {pattern!r} matches the empty string")
+    return compiled
+
+
+def literal_alternation(phrases: list[str]) -> str:
+    """One RE2 alternation of literal phrases, word-bounded where the phrase
+    starts or ends with a word character; longest phrases first.
+
+    RE2's ``\\b`` is ASCII-only, so phrases that start or end with a
+    non-ASCII letter get no boundary there rather than never matching.
+    """
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = re.escape(phrase)
+        if _ascii_word_char(phrase[:1]):
+            body = r"\b" + body
+        if _ascii_word_char(phrase[-1:]):
+            body = body + r"\b"
+        parts.append(body)
+    return "|".join(parts)
+
+
+def _ascii_word_char(ch: str) -> bool:
+    return bool(ch) and ch.isascii() and (ch.isalnum() or ch == "_")

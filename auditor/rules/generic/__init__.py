@@ -1,0 +1,1 @@
+"""Generic rule types whose instances are defined in YAML rule packs."""

@@ -1,0 +1,97 @@
+"""YAML rule type ``substitution``: a wrong form and the form to use instead.
+
+The model is Vale's ``substitution`` check. ``swap`` maps a literal phrase
+(word-bounded; an RE2 pattern with ``regex: true``) to its replacement. All
+keys are compiled into one alternation; the matched key is found again with
+a dictionary lookup (literal keys) or by trying each pattern on the matched
+text (regex keys). With ``fix: true`` the suggestion may be applied by
+``auditor fix``.
+
+Example spec::
+
+    - id: style.wrong-form
+      type: substitution
+      summary: Use the house form
+      message: "Use '{suggestion}' instead of '{match}'"
+      swap: {"Ministry of Defense": "Ministry of Defence"}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from auditor.documents.document import Document
+from auditor.model import Finding
+from auditor.patterns import compile_user_pattern, literal_alternation
+from auditor.registry import register_type
+from auditor.rules.base import Rule
+from auditor.rules.generic._spec import BaseSpec, format_message, make_rule_class, validate_spec
+
+
+class SubstitutionSpec(BaseSpec):
+    swap: dict[str, str]
+    regex: bool = False
+    ignorecase: bool = False
+    exceptions: list[str] = []
+    fix: bool = False
+
+
+class SubstitutionRule(Rule):
+    spec: SubstitutionSpec
+    where: str
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        spec = self.spec
+        if spec.regex:
+            self._keys = [(compile_user_pattern(k, self.where, ignorecase=spec.ignorecase), v) for k, v in spec.swap.items()]
+            body = "|".join(f"(?:{k})" for k in spec.swap)
+        else:
+            self._lookup = {(k.lower() if spec.ignorecase else k): v for k, v in spec.swap.items()}
+            body = literal_alternation(list(spec.swap))
+        self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase)
+        self._exceptions = (
+            compile_user_pattern("|".join(f"(?:{p})" for p in spec.exceptions), self.where, ignorecase=spec.ignorecase)
+            if spec.exceptions else None
+        )
+
+    def _replacement(self, found: str) -> str | None:
+        if not self.spec.regex:
+            return self._lookup.get(found.lower() if self.spec.ignorecase else found)
+        for pattern, replacement in self._keys:
+            if pattern.fullmatch(found):
+                return replacement
+        return None
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        excepted: list[tuple[int, int]] | None = None
+        for m in self._pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if end == start:
+                continue
+            if self._exceptions is not None:
+                if excepted is None:
+                    excepted = [(e.start(), e.end()) for e in self._exceptions.finditer(text)]
+                if any(a < end and start < b for a, b in excepted):
+                    continue
+            found = text[start:end]
+            replacement = self._replacement(found)
+            if replacement is None or replacement == found:
+                continue
+            yield self.finding(
+                doc, start, end,
+                format_message(self.spec.message, match=found, suggestion=replacement),
+                suggestion=replacement,
+                confidence=self.spec.confidence,
+            )
+
+
+@register_type("substitution")
+def build(spec: dict[str, Any], where: str) -> type[Rule]:
+    parsed = validate_spec(SubstitutionSpec, spec, where)
+    cls = make_rule_class(SubstitutionRule, parsed, "a wrong form and its replacement",
+                          where=where, safe_fix=parsed.fix)
+    cls(None, None)  # compile now so bad patterns fail when the pack loads
+    return cls

@@ -1,0 +1,244 @@
+"""A whole run: load, check in parallel, reduce the corpus rules, collect.
+
+Memory stays flat whatever the corpus size: documents stream from the
+loader in chunks to a bounded number of in-flight worker tasks, each
+worker returns findings without text, and the findings are spooled to a
+temporary file as they arrive. What stays in memory per document is a small
+:class:`DocSummary` (path, source, date, words, counts) and the corpus
+rules' summaries.
+
+Results come back in submission order, so the output is identical for any
+``--jobs``. Small runs (a pre-commit hook on one file) never start a pool:
+the first chunk is loaded before deciding.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.config import Config
+from auditor.documents.document import Document
+from auditor.documents.loader import Loader
+from auditor.engine import check_document, finish_corpus
+from auditor.model import DocumentResult, Finding
+from auditor.registry import build_rules
+from auditor.rules.base import Context, Rule
+
+CHUNK_DOCS = 32
+CHUNK_CHARS = 1_000_000
+SMALL_RUN_CHUNKS = 2  # at most this many chunks in total: run in-process
+
+
+@dataclass(slots=True)
+class DocSummary:
+    """What a run remembers of a document without its findings."""
+
+    ordinal: int
+    path: str
+    id: str | None
+    source: str | None
+    date: str | None
+    words: int
+    stats: dict[str, float] = field(default_factory=dict)
+    by_category: Counter[str] = field(default_factory=Counter)
+    by_severity: Counter[str] = field(default_factory=Counter)
+
+    def count(self, findings: list[Finding]) -> None:
+        for f in findings:
+            self.by_category[f.category] += 1
+            self.by_severity[f.severity.value] += 1
+
+
+@dataclass
+class RunResult:
+    """Everything reporters need; documents are read back from the spool."""
+
+    config: Config
+    rules: list[Rule]
+    summaries: list[DocSummary]
+    corpus_findings: dict[int, list[Finding]]
+    warnings: list[str]
+    timings: Counter[str]
+    elapsed: float
+    input_chars: int
+    _spool: Any = None
+
+    def documents(self) -> Iterator[DocumentResult]:
+        """Every document with all its findings (corpus ones merged), in order."""
+        if self._spool is None:
+            return
+        self._spool.seek(0)
+        while True:
+            try:
+                chunk = pickle.load(self._spool)
+            except EOFError:
+                return
+            for result in chunk:
+                extra = self.corpus_findings.get(result.ordinal)
+                if extra:
+                    result.findings = sorted(result.findings + extra, key=Finding.sort_key)
+                yield result
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Per-source aggregates for the report's ``sources[]``."""
+        groups: dict[str, list[DocSummary]] = {}
+        for summary in self.summaries:
+            groups.setdefault(summary.source or "(unknown)", []).append(summary)
+        out = []
+        for source, docs in sorted(groups.items()):
+            categories: Counter[str] = Counter()
+            for d in docs:
+                categories.update(d.by_category)
+            out.append({
+                "source": source,
+                "documents": len(docs),
+                "words": sum(d.words for d in docs),
+                "score": None,
+                "by_category": dict(sorted(categories.items())),
+            })
+        return out
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+
+# --------------------------------------------------------------------------- workers
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: Config, profile: bool) -> None:
+    ctx = Context(config)
+    _WORKER["rules"] = build_rules(config, ctx)
+    _WORKER["profile"] = profile
+
+
+def _check_chunk(docs: list[Document]) -> tuple[list[tuple[DocumentResult, dict[str, Any]]], Counter[str]]:
+    rules: list[Rule] = _WORKER["rules"]
+    timings: Counter[str] = Counter()
+    out = []
+    for doc in docs:
+        stats: dict[str, float] = {}
+        findings, observations = check_document(doc, rules, stats, timings if _WORKER["profile"] else None)
+        result = DocumentResult(
+            ordinal=doc.ordinal, path=doc.path, id=doc.id, source=doc.source,
+            date=doc.date.isoformat() if doc.date else None,
+            words=doc.word_count, findings=findings, stats=stats,
+        )
+        out.append((result, observations))
+    return out, timings
+
+
+# --------------------------------------------------------------------------- the run
+def run(
+    paths: list[str],
+    config: Config,
+    *,
+    jobs: int | None = None,
+    warn: Callable[[str], None] | None = None,
+    loader_options: dict[str, Any] | None = None,
+    profile: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    """Audit ``paths`` with ``config``; see the module docstring."""
+    started = time.perf_counter()
+    warnings: list[str] = []
+
+    def record(message: str) -> None:
+        warnings.append(message)
+        if warn is not None:
+            warn(message)
+
+    loader = Loader(config, record, **(loader_options or {}))
+    ctx = Context(config)
+    rules = build_rules(config, ctx)  # validates options before any work starts
+    chunks = _chunks(loader.documents(paths))
+    head = []
+    for chunk in chunks:
+        head.append(chunk)
+        if len(head) > SMALL_RUN_CHUNKS:
+            break
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    spool = tempfile.TemporaryFile(prefix="auditor-spool-")
+    summaries: list[DocSummary] = []
+    observations: dict[str, list] = {}
+    timings: Counter[str] = Counter()
+    chars = 0
+
+    def collect(results: list[tuple[DocumentResult, dict[str, Any]]], chunk_timings: Counter[str]) -> None:
+        nonlocal chars
+        timings.update(chunk_timings)
+        for result, observed in results:
+            summary = DocSummary(result.ordinal, result.path, result.id, result.source,
+                                 result.date, result.words, result.stats)
+            summary.count(result.findings)
+            summaries.append(summary)
+            for rule_id, obs in observed.items():
+                observations.setdefault(rule_id, []).append(obs)
+        pickle.dump([r for r, _ in results], spool, protocol=pickle.HIGHEST_PROTOCOL)
+        if progress is not None:
+            progress(len(summaries), chars)
+
+    try:
+        if jobs == 1 or len(head) <= SMALL_RUN_CHUNKS:
+            _init_worker(config, profile)
+            _WORKER["rules"] = rules
+            for chunk in _chain(head, chunks):
+                chars += sum(len(d.raw) for d in chunk)
+                collect(*_check_chunk(chunk))
+        else:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, profile)) as pool:
+                pending: deque[Future] = deque()
+                try:
+                    for chunk in _chain(head, chunks):
+                        chars += sum(len(d.raw) for d in chunk)
+                        pending.append(pool.submit(_check_chunk, chunk))
+                        while len(pending) > jobs * 2:
+                            collect(*pending.popleft().result())
+                    while pending:
+                        collect(*pending.popleft().result())
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+        t0 = time.perf_counter()
+        corpus = finish_corpus(rules, observations)
+        if profile:
+            timings["(corpus finish)"] += time.perf_counter() - t0
+    except BaseException:
+        spool.close()
+        raise
+    by_doc: dict[int, list[Finding]] = {}
+    for f in corpus:
+        by_doc.setdefault(f.doc, []).append(f)
+    for ordinal, extra in by_doc.items():
+        summaries[ordinal].count(extra)
+    return RunResult(config, rules, summaries, by_doc, warnings, timings,
+                     time.perf_counter() - started, chars, spool)
+
+
+def _chunks(documents: Iterator[Document]) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    size = 0
+    for ordinal, doc in enumerate(documents):
+        doc.ordinal = ordinal
+        chunk.append(doc)
+        size += len(doc.raw)
+        if len(chunk) >= CHUNK_DOCS or size >= CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _chain(head: list[list[Document]], rest: Iterator[list[Document]]) -> Iterator[list[Document]]:
+    yield from head
+    yield from rest
