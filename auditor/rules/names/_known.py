@@ -1,0 +1,169 @@
+"""What the names rules need from the people index, prepared once per
+knowledge base: known surname forms, first names per person, full names, and
+a close-match lookup of unknown tokens against every known surname.
+
+The lookup is a SymSpell-style deletion index (every known surname and its
+one-letter deletions), so a token is matched with ``len(token) + 1`` dict
+look-ups instead of a scan of all names; the survivors are scored with
+rapidfuzz and compared by phonetic key. Results are memoised per token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from auditor.rules.names._scan import deletion_keys, is_common, phonetic_key, strip_accents
+
+if TYPE_CHECKING:  # pragma: no cover
+    from auditor.knowledge.base import KnowledgeBase
+
+
+def fold(form: str) -> str:
+    """Case- and accent-insensitive comparison key of one token."""
+    return strip_accents(form).replace("’", "'").casefold()
+
+
+@dataclass(slots=True, frozen=True)
+class Close:
+    """A known surname close to an unknown token."""
+
+    surname: str  # the known form, as written in the knowledge base
+    people: tuple[Any, ...]
+    ratio: float  # rapidfuzz ratio 0-100
+    same_key: bool  # phonetic keys equal (a vowel/doubling slip, not a typo)
+
+
+@dataclass
+class NameKnowledge:
+    """Surname-level view of the people index."""
+
+    index: Any
+    #: folded surname form -> people with that surname (or surname variant)
+    surnames: dict[str, list[Any]] = field(default_factory=dict)
+    #: folded form -> the form as the knowledge base writes it
+    display: dict[str, str] = field(default_factory=dict)
+    #: folded known misspelling -> people
+    misspellings: dict[str, list[Any]] = field(default_factory=dict)
+    #: id(person) -> folded first names (first token of each full name)
+    firsts: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: id(person) -> folded surname forms of that person
+    surname_forms: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: every folded first name of a known person
+    all_firsts: set[str] = field(default_factory=set)
+    #: deletion key -> folded surname forms
+    _deletes: dict[str, set[str]] = field(default_factory=dict)
+    _memo: dict[str, tuple[Close, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> NameKnowledge:
+        index = kb.people
+        self = cls(index)
+        for person in index.people:
+            forms = set(person.surnames)
+            for full in person.full_names:
+                parts = full.split()
+                if len(parts) > 1:
+                    forms.add(parts[-1])
+            firsts = set()
+            for full in person.full_names:
+                parts = [p for p in full.split() if not p.endswith(".")]
+                if len(parts) > 1:
+                    firsts.add(fold(parts[0]))
+            self.firsts[id(person)] = frozenset(firsts)
+            self.all_firsts.update(firsts)
+            self.surname_forms[id(person)] = frozenset(fold(f) for f in forms)
+            for form in forms:
+                key = fold(form)
+                self.surnames.setdefault(key, []).append(person)
+                self.display.setdefault(key, form)
+            for wrong in person.misspellings:
+                self.misspellings.setdefault(fold(wrong), []).append(person)
+        for key in self.surnames:
+            for d in deletion_keys(key):
+                self._deletes.setdefault(d, set()).add(key)
+        return self
+
+    # -- queries ---------------------------------------------------------------
+    def known_surname(self, form: str) -> list[Any]:
+        return self.surnames.get(fold(form), [])
+
+    def is_known_full(self, first: str, surname: str) -> list[Any]:
+        """People known under "first surname" (a full name or alias)."""
+        return self.index.by_name(f"{first} {surname}")
+
+    def first_fits(self, person: Any, first: str) -> bool:
+        return fold(first) in self.firsts.get(id(person), ())
+
+    def close(self, token: str) -> tuple[Close, ...]:
+        """Known surnames within one edit of ``token`` (itself excluded)."""
+        memo = self._memo.get(token)
+        if memo is not None:
+            return memo
+        folded = fold(token)
+        found: set[str] = set()
+        for d in deletion_keys(folded):
+            hit = self._deletes.get(d)
+            if hit:
+                found |= hit
+        found.discard(folded)
+        out = []
+        key = phonetic_key(token)
+        for cand in found:
+            if OSA.distance(folded, cand) > 1:
+                continue
+            out.append(Close(self.display[cand], tuple(self.surnames[cand]),
+                             fuzz.ratio(folded, cand), phonetic_key(cand) == key))
+        result = tuple(sorted(out, key=lambda c: -c.ratio))
+        self._memo[token] = result
+        return result
+
+    def office_forms(self, person: Any, date: dt.date | None) -> list[str]:
+        """Lowercased title forms of offices ``person`` held by ``date``
+        (every office when the date is unknown); defence/defense folded."""
+        out: list[str] = []
+        for role in person.roles:
+            if date is not None and role.start is not None and role.start > date:
+                continue
+            for form in role.office.all_forms:
+                out.append(_fold_title(form))
+        return out
+
+
+def first_name(token: str | None, nk: NameKnowledge | None) -> str | None:
+    """``token`` (the word before a surname) folded, if it can be a first
+    name: a known person's first name, or a word too rare to be a common
+    English word ("Volodymyr", not "Later" or "But")."""
+    if token is None:
+        return None
+    folded = fold(token)
+    if nk is not None and folded in nk.all_firsts:
+        return folded
+    return None if is_common(token) else folded
+
+
+def _fold_title(text: str) -> str:
+    return text.casefold().replace("defense", "defence").replace("’", "'")
+
+
+def fold_title(text: str) -> str:
+    return _fold_title(text)
+
+
+_cache: dict[int, tuple[Any, NameKnowledge]] = {}
+
+
+def name_knowledge(kb: KnowledgeBase) -> NameKnowledge | None:
+    """The prepared view of ``kb`` (built once per knowledge base), or None
+    when the knowledge base has no people."""
+    hit = _cache.get(id(kb))
+    if hit is not None and hit[0] is kb:
+        return hit[1]
+    index = kb.people
+    built = NameKnowledge.build(kb) if index is not None and len(index) else None
+    _cache[id(kb)] = (kb, built)
+    return built

@@ -1,0 +1,247 @@
+"""A known person's name misspelled: "Foreign Secretary David Lamy" for David
+Lammy, "Healy declined" in an article about John Healey.
+
+A capitalised name in surname position that is within one edit of a known
+person's surname is reported only with supporting context, because an
+unknown name that merely resembles a famous one is usually another person:
+
+* a first name that fits the known person ("David Lamy" → David Lammy),
+* an office the person held by the document date, right before the name
+  ("Foreign Secretary Lamy", "the defence secretary, Healy"),
+* the correct spelling of that person elsewhere in the same document, or
+* a misspelling already resolved earlier in the same document ("David Lamy"
+  … "Lamy said").
+
+Counter-evidence silences it: a known full name ("Pascal Lamy", the former
+WTO chief; "Ian Healy", the cricketer), a first name that fits someone else
+("Gary Cohn" beside Michael Cohen), a token used as a first name in the
+document, a common English word. A token that is itself a known surname of
+someone else ("Healy") is reported only when that person is never introduced
+in the document and the intended person's spelling or a resolved misspelling
+is. Pairs differing by a consonant (a typo rather than a vowel or doubling
+slip) need two kinds of support. The suggestion is the person's surname; the
+confidence says how strong the support is (``auditor fix`` should apply only
+confident ones).
+
+Flags:
+    Defence Secretary John Healey visited Kyiv on Monday. Healy declined to give details.
+
+    ---
+    date: 2024-12-18
+    ---
+    The meeting will be attended by Foreign Secretary David Lamy. Lamy said the talks would focus on support.
+
+Passes:
+    Pascal Lamy, the former head of the WTO, spoke in Geneva. Lamy added that trade rules matter.
+
+    Ian Healy kept wicket for Australia for a decade. Healy said the pitch was flat.
+
+    Jane Marlowe-Pike opened the session. Marlowe-Pike said the budget was tight.
+
+    Foreign Secretary David Lammy met Defence Secretary John Healey. Lammy and Healey spoke later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from auditor.documents.document import Document
+from auditor.model import Finding, Severity
+from auditor.registry import register
+from auditor.rules.base import Rule
+from auditor.rules.names._known import Close, NameKnowledge, first_name, fold, fold_title, name_knowledge
+from auditor.rules.names._scan import Mention, is_common, letters, plural_pair, scan, settings
+
+
+@dataclass(slots=True)
+class _Verdict:
+    person: Any
+    close: Close
+    confidence: float
+    reason: str
+
+
+@register
+class MisspelledName(Rule):
+    id = "names.misspelled"
+    summary = "A known person's name misspelled (with supporting context in the document)"
+    default_severity = Severity.ERROR
+    safe_fix = True
+
+    def __init__(self, options, ctx, severity=None) -> None:
+        super().__init__(options, ctx, severity)
+        conf = settings()
+        self._min_len = conf["min_length"]
+        mconf = conf["misspelled"]
+        self._min_ratio = mconf["min_ratio"]
+        self._typo_len = mconf["typo_min_length"]
+        self._typo_ratio = mconf["typo_min_ratio"]
+
+    # -- candidates ---------------------------------------------------------------
+    def _closes(self, nk: NameKnowledge, form: str) -> tuple[Close, ...]:
+        out = []
+        for c in nk.close(form):
+            if plural_pair(fold(form), fold(c.surname)) or c.ratio < self._min_ratio:
+                continue
+            if c.same_key or (letters(form) >= self._typo_len and c.ratio >= self._typo_ratio):
+                out.append(c)
+        return tuple(out)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        nk = name_knowledge(self.ctx.knowledge)
+        if nk is None:
+            return
+        sc = scan(doc)
+        # Forms present in surname position, and the first names seen with each.
+        present: dict[str, int] = {}
+        firsts: dict[str, set[str]] = {}
+        for m in sc.mentions:
+            key = fold(m.form)
+            present[key] = present.get(key, 0) + 1
+            first = first_name(m.first, nk)
+            if first:
+                firsts.setdefault(key, set()).add(first)
+        non_final = {fold(t) for t in sc.non_final}
+        candidates: dict[str, tuple[Close, ...]] = {}
+        for m in sc.mentions:
+            key = fold(m.form)
+            if key in candidates:
+                continue
+            candidates[key] = ()
+            if letters(m.form) < self._min_len or key in non_final:
+                continue
+            known = nk.known_surname(m.form)
+            if not known and is_common(m.form):
+                continue
+            closes = self._closes(nk, m.form)
+            if known:
+                # a known surname of someone else: only vowel/doubling slips
+                closes = tuple(c for c in closes if c.same_key)
+            candidates[key] = closes
+        if not any(candidates.values()):
+            return
+        resolved: dict[str, _Verdict] = {}
+        # first-name mentions first, so "David Lamy" resolves a bare "Lamy"
+        # wherever it stands in the document
+        ordered = sorted(((m, first_name(m.first, nk)) for m in sc.mentions if candidates.get(fold(m.form))),
+                         key=lambda mf: mf[1] is None)
+        for m, first in ordered:
+            key = fold(m.form)
+            verdict = self._judge(doc, nk, m, first, key, candidates[key], present, firsts, resolved)
+            if verdict is None:
+                continue
+            if first:
+                resolved.setdefault(key, verdict)
+            yield self.finding(
+                doc, m.start, m.end,
+                f"'{m.form}' looks like a misspelling of {verdict.person.name} ({verdict.reason})",
+                suggestion=_suggest(verdict), confidence=verdict.confidence,
+            )
+
+    # -- one occurrence -----------------------------------------------------------
+    def _judge(self, doc, nk, m: Mention, first, key, closes, present, firsts, resolved) -> _Verdict | None:
+        known_other = nk.known_surname(m.form)
+        own = {id(p) for p in known_other}
+        # people for whom the form is itself correct are not misspelled
+        pairs = [(p, c) for c in closes for p in c.people if id(p) not in own]
+        if not pairs:
+            return None
+        if first:
+            if nk.is_known_full(m.first, m.form):
+                return None  # "Pascal Lamy", "Ian Healy"
+            fitting = [(p, c) for p, c in pairs if first in nk.firsts.get(id(p), ())]
+            if not fitting:
+                return None  # another person with that first name
+            person, close = fitting[0]
+            office = self._office_before(doc, nk, person, _first_start(doc, m))
+            elsewhere = _spelled_elsewhere(nk, person, present)
+            supports = 1 + bool(office) + bool(elsewhere)
+            if (known_other or not close.same_key) and supports < 2:
+                return None
+            reason = "first name" + (" and office" if office else "") + (
+                "; spelled correctly elsewhere" if elsewhere else "")
+            return _Verdict(person, close, _confidence(close, supports, bool(known_other)), reason)
+        # bare surname: counter-evidence first
+        own_firsts = firsts.get(key, set())
+        if key in resolved:
+            v = resolved[key]
+            if all(nk.first_fits(v.person, f) for f in own_firsts):
+                return _Verdict(v.person, v.close, min(v.confidence, 0.9),
+                                "the document names him or her with this spelling and a fitting first name")
+            return None  # two people behind one form: leave it
+        if own_firsts:
+            return None  # introduced with a first name that did not resolve: another person
+        if known_other and any(_introduced(nk, q, firsts) for q in known_other):
+            return None
+        best: _Verdict | None = None
+        for person, close in pairs:
+            office = self._office_before(doc, nk, person, m.seq_start, m.start)
+            elsewhere = _spelled_elsewhere(nk, person, present)
+            supports = bool(office) + bool(elsewhere)
+            if supports == 0 or (known_other and not elsewhere):
+                continue
+            if not close.same_key and supports < 2:
+                continue
+            if not office and doc.in_quotation(m.start, m.end):
+                continue  # a quoted spelling beside the right one: names.inconsistent (info)
+            if elsewhere and present.get(key, 0) > elsewhere:
+                continue  # the "misspelling" is the document's usual form
+            reason = "office before the name" if office else ""
+            if elsewhere:
+                reason = (reason + "; " if reason else "") + f"spelled '{close.surname}' elsewhere in the document"
+            v = _Verdict(person, close, _confidence(close, supports, bool(known_other)), reason)
+            if best is None or v.confidence > best.confidence:
+                best = v
+        return best
+
+    def _office_before(self, doc, nk: NameKnowledge, person, start: int, end: int | None = None) -> str | None:
+        """An office form of ``person`` ending right before ``start``."""
+        forms = nk.office_forms(person, doc.date)
+        if not forms:
+            return None
+        window = fold_title(doc.text[max(0, start - 70):start]).rstrip(" ,\t")
+        if end is not None and end > start:
+            # a bare surname: the capitalised title may be inside the sequence
+            window = fold_title(doc.text[max(0, start - 70):end]).rstrip(" ,\t")
+        for form in forms:
+            if window.endswith(form):
+                return form
+        return None
+
+
+def _first_start(doc: Document, m: Mention) -> int:
+    at = doc.text.rfind(m.first, m.seq_start, m.start) if m.first else -1
+    return at if at >= 0 else m.seq_start
+
+
+def _spelled_elsewhere(nk: NameKnowledge, person, present: dict[str, int]) -> int:
+    """How often the person's own surname forms occur in the document."""
+    return sum(present.get(form, 0) for form in nk.surname_forms[id(person)])
+
+
+def _introduced(nk: NameKnowledge, person, present_firsts: dict[str, set[str]]) -> bool:
+    """Is ``person`` named with a first name somewhere in the document?"""
+    for form in nk.surname_forms[id(person)]:
+        for first in present_firsts.get(form, ()):
+            if first in nk.firsts.get(id(person), ()):
+                return True
+    return False
+
+
+def _confidence(close: Close, supports: int, known_other: bool) -> float:
+    conf = 0.7 + 0.1 * supports + (close.ratio - 80) / 200
+    if not close.same_key:
+        conf -= 0.1
+    if known_other:
+        conf -= 0.05
+    return round(max(0.5, min(0.99, conf)), 3)
+
+
+def _suggest(v: _Verdict) -> str:
+    person = v.person
+    canonical = person.surnames[0] if person.surnames else person.name.split()[-1]
+    if fold(canonical) == fold(v.close.surname) or len(person.surnames) <= 1:
+        return canonical
+    return v.close.surname
