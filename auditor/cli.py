@@ -256,30 +256,81 @@ def main(argv: list[str] | None = None) -> int:
     """Console entry point: every error becomes one line and exit code 2."""
     import click
 
+    # typer >= 0.16 vendors its own copy of click: catch both families.
+    exit_types, abort_types, click_types, help_types = _click_exception_types(click)
     try:
         code = app(args=argv, prog_name="auditor", standalone_mode=False)
     except AuditorError as exc:
         _error(str(exc))
         return exc.exit_code
-    except click.exceptions.Exit as exc:  # pragma: no cover - click returns it in non-standalone mode
+    except exit_types as exc:  # pragma: no cover - click returns it in non-standalone mode
         return exc.exit_code
-    except click.exceptions.Abort:
+    except abort_types:
         _error("interrupted")
         return 130
-    except click.ClickException as exc:
-        _error(exc.format_message().replace("\n", " "))
+    except help_types as exc:  # no arguments at all: the help text, as click would
+        sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
+        return 2
+    except click_types as exc:
+        _error(" ".join(exc.format_message().split()) + _usage_hint(exc))
         return 2
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except RecursionError:
+        _error("internal error: input nested too deeply (please report this)")
+        return 2
+    except MemoryError:
+        _error("out of memory (try --jobs 1 or split the input)")
+        return 2
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        _error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        _error(f"internal error: {type(exc).__name__}: {_one_line(str(exc))} (please report this)")
         if os.environ.get("AUDITOR_DEBUG"):
             raise
         return 2
     return code if isinstance(code, int) else 0
+
+
+def _click_exception_types(click) -> tuple[tuple[type, ...], ...]:
+    exits: list[type] = [click.exceptions.Exit]
+    aborts: list[type] = [click.exceptions.Abort]
+    errors: list[type] = [click.ClickException]
+    helps: list[type] = [t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if t]
+    try:
+        from typer import _click as vendored  # type: ignore[attr-defined]
+
+        exits.append(typer.Exit)
+        aborts.append(typer.Abort)
+        errors.append(vendored.exceptions.ClickException)
+        if hasattr(vendored.exceptions, "NoArgsIsHelpError"):
+            helps.append(vendored.exceptions.NoArgsIsHelpError)
+    except ImportError:  # older typer uses click itself
+        pass
+    return tuple(exits), tuple(aborts), tuple(errors), tuple(helps)
+
+
+def _usage_hint(exc: Exception) -> str:
+    """Usage errors (bad options, missing arguments) point at --help."""
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None or not any(c.__name__ == "UsageError" for c in type(exc).__mro__):
+        return ""
+    return f" (try '{ctx.command_path} --help')"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:500]
+
+
+def _silence_stdout() -> None:
+    """After EPIPE, stop Python from complaining when it flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _error(message: str) -> None:
