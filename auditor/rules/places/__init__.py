@@ -1,0 +1,1 @@
+"""Place-name rules: one place spelled two ways, and house-style spellings."""
