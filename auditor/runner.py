@@ -70,41 +70,50 @@ class RunResult:
     elapsed: float
     input_chars: int
     _spool: Any = None
+    #: The :class:`auditor.scoring.Scorer` (built from ``config`` on first use).
+    scorer: Any = None
+    _source_rows: Any = field(default=None, repr=False)
+
+    def _get_scorer(self) -> Any:
+        if self.scorer is None:
+            from auditor.scoring import Scorer
+
+            self.scorer = Scorer.from_config(self.config)
+        return self.scorer
 
     def documents(self) -> Iterator[DocumentResult]:
-        """Every document with all its findings (corpus ones merged), in order."""
+        """Every document with all its findings (corpus ones merged) and its
+        score, in order. Several iterations may interleave: each remembers
+        its own position in the spool."""
         if self._spool is None:
             return
-        self._spool.seek(0)
+        scorer = self._get_scorer()
+        position = 0
         while True:
+            self._spool.seek(position)
             try:
                 chunk = pickle.load(self._spool)
             except EOFError:
                 return
+            position = self._spool.tell()
             for result in chunk:
                 extra = self.corpus_findings.get(result.ordinal)
                 if extra:
                     result.findings = sorted(result.findings + extra, key=Finding.sort_key)
+                result.score = round(scorer.document(result).score, 1)
                 yield result
 
     def sources(self) -> list[dict[str, Any]]:
-        """Per-source aggregates for the report's ``sources[]``."""
-        groups: dict[str, list[DocSummary]] = {}
-        for summary in self.summaries:
-            groups.setdefault(summary.source or "(unknown)", []).append(summary)
-        out = []
-        for source, docs in sorted(groups.items()):
-            categories: Counter[str] = Counter()
-            for d in docs:
-                categories.update(d.by_category)
-            out.append({
-                "source": source,
-                "documents": len(docs),
-                "words": sum(d.words for d in docs),
-                "score": None,
-                "by_category": dict(sorted(categories.items())),
-            })
-        return out
+        """Per-source scores for the report's ``sources[]``, by source name
+        (auditor.scoring; computed once, from one pass over the spool)."""
+        if self._source_rows is None:
+            from auditor.scoring import category_counts
+
+            scorer = self._get_scorer()
+            scored = scorer.sources((d.source, scorer.document(d), category_counts(d.findings))
+                                    for d in self.documents())
+            self._source_rows = [s.to_json() for s in scored]
+        return self._source_rows
 
     def close(self) -> None:
         if self._spool is not None:
