@@ -116,6 +116,9 @@ class Config(_Strict):
     house_style: HouseStyle = HouseStyle()
     fail_on: Severity = Severity.ERROR
     fail_under: float | None = None
+    #: Rules or categories to ignore in files matching a glob (gitignore syntax, relative to the
+    #: config's folder), like ruff's per-file-ignores: ``{"archive/**": ["translation"]}``.
+    per_path_ignores: dict[str, list[str]] = {}
     scoring: ScoringSettings = ScoringSettings()
     #: Where the config came from (files, in merge order); not user-settable.
     origin: list[str] = Field(default_factory=list, exclude=True)
