@@ -1,0 +1,119 @@
+"""places.inconsistent and places.house-style on text written for the test."""
+
+from __future__ import annotations
+
+from auditor.config import Config
+from auditor.model import Severity
+from auditor.testing import run_on_texts
+
+KNOWLEDGE = ["places_generated", "places"]
+
+
+def run(text: str, select=("places",), **house_style):
+    config = Config(knowledge=KNOWLEDGE, select=list(select), house_style=house_style)
+    return run_on_texts([text], config=config)
+
+
+def spans(findings, rule=None):
+    return [(f.rule, f.text, f.suggestion) for f in findings if rule is None or f.rule == rule]
+
+
+def dated(date: str, body: str) -> str:
+    return f"---\ndate: {date}\n---\n{body}"
+
+
+# ----------------------------------------------------------------- house style
+def test_2023_article_with_kiev_is_flagged():
+    found = run(dated("2023-05-02", "Air raid sirens sounded across Kiev. Kiev's mayor spoke."))
+    assert spans(found) == [("places.house-style", "Kiev", "Kyiv")] * 2
+    assert all(f.severity is Severity.WARNING for f in found)
+
+
+def test_2014_article_with_kiev_is_not_an_error():
+    assert run(dated("2014-03-02", "Protesters gathered in Kiev's Independence Square.")) == []
+
+
+def test_undated_article_is_left_alone_unless_retroactive():
+    text = "Protesters gathered in Kiev's Independence Square."
+    assert run(text) == []
+    assert spans(run(text, retroactive=True)) == [("places.house-style", "Kiev", "Kyiv")]
+
+
+def test_retroactive_applies_rulings_before_their_date():
+    text = dated("2014-03-02", "Protesters gathered in Kiev's Independence Square.")
+    assert spans(run(text, retroactive=True)) == [("places.house-style", "Kiev", "Kyiv")]
+
+
+def test_chicken_kiev_dynamo_kiev_kievan_rus_are_correct():
+    text = dated("2024-06-01", "Kyiv restaurants still serve chicken Kiev. Dynamo Kiev won in 1975. "
+                               "Kievan Rus was founded in the ninth century, and the Kiev Pechersk Lavra is older still.")
+    assert run(text) == []
+
+
+def test_odessa_texas_is_not_the_ukrainian_city():
+    text = dated("2023-09-01", "The shooting in Odessa, Texas, left seven dead. Odessa police said the gunman acted alone.")
+    assert run(text) == []
+    # even with a pinned house style, Texas stays Odessa
+    assert run(text, places={"Odessa": "Odesa"}) == []
+
+
+def test_odessa_in_ukraine_after_2022_is_flagged():
+    text = dated("2023-09-01", "Russian drones hit the Ukrainian port of Odessa overnight.")
+    assert spans(run(text)) == [("places.house-style", "Odessa", "Odesa")]
+    assert run(dated("2019-09-01", "Russian drones hit the Ukrainian port of Odessa overnight.")) == []
+
+
+def test_house_style_places_override_pins_a_preference():
+    # the newsroom keeps Odessa: Odesa becomes the deprecated form, for every date
+    text = dated("2023-09-01", "Ships left Odesa, Ukraine's largest port.")
+    assert spans(run(text, places={"Odesa": "Odessa"})) == [("places.house-style", "Odesa", "Odessa")]
+    # and a pinned preference applies to undated text too
+    undated = "Ships left Odessa, Ukraine's largest port."
+    assert run(undated) == []
+    assert spans(run(undated, places={"Odessa": "Odesa"})) == [("places.house-style", "Odessa", "Odesa")]
+
+
+def test_quoted_deprecated_form_is_lower_severity():
+    found = run(dated("2023-05-02", 'The envoy said: "We will never leave Kiev to its fate."'))
+    assert [f.severity for f in found] == [Severity.INFO]
+
+
+def test_uppercase_dateline_keeps_case_in_suggestion():
+    found = run(dated("2020-02-01", "KIEV, Ukraine (AP) — Officials met on Monday."))
+    assert spans(found) == [("places.house-style", "KIEV", "KYIV")]
+
+
+# ----------------------------------------------------------------- inconsistency
+SEED_LIKE = dated("2024-12-18", "Russian missiles hit the capital Kiev overnight.\n\n"
+                                "Healey came to Kyiv on Wednesday, and Kyiv welcomed him.")
+
+
+def test_both_forms_flag_the_deprecated_one_once():
+    found = run(SEED_LIKE)
+    assert spans(found) == [("places.inconsistent", "Kiev", "Kyiv")]
+    assert found[0].start == SEED_LIKE.index("Kiev") - SEED_LIKE.index("Russian")
+
+
+def test_house_style_alone_still_reports_a_mixed_document():
+    found = run(SEED_LIKE, select=("places.house-style",))
+    assert spans(found) == [("places.house-style", "Kiev", "Kyiv")]
+
+
+def test_inconsistent_before_ruling_suggests_the_majority():
+    text = dated("2014-05-01", "Kiev said talks with Moscow failed. Kiev will try again, "
+                               "officials in Kyiv told reporters.")
+    assert spans(run(text)) == [("places.inconsistent", "Kyiv", "Kiev")]
+
+
+def test_inconsistent_without_ruling_place():
+    text = "Artillery hit Rovno overnight. Rivne officials said Rivne had power again."
+    assert spans(run(text)) == [("places.inconsistent", "Rovno", "Rivne")]
+
+
+def test_former_name_is_not_an_inconsistency():
+    text = dated("2017-01-01", "Dnipro, known until 2016 as Dnipropetrovsk, lies on the river.")
+    assert run(text) == []
+
+
+def test_consistent_document_is_quiet():
+    assert run(dated("2025-02-20", "Lammy flew to Kyiv. In Kyiv he met Zelensky.")) == []
