@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from typing import Any
 
+from auditor import suppress
 from auditor.documents.document import Document
 from auditor.model import Finding
 from auditor.rules.base import CorpusRule, DocRef, Rule
@@ -46,7 +47,8 @@ def check_document(
         if timings is not None:
             timings[rule.id] += clock() - t0
     findings.sort(key=Finding.sort_key)
-    return _dedupe(findings), observations
+    findings = suppress.apply_to_document(doc, _dedupe(findings), rules, observations)
+    return findings, observations
 
 
 def doc_ref(doc: Document) -> DocRef:
@@ -65,7 +67,7 @@ def finish_corpus(rules: list[Rule], observations: dict[str, list[tuple[DocRef, 
     for rule in rules:
         if isinstance(rule, CorpusRule):
             out.extend(rule.finish(sorted(observations.get(rule.id, []), key=lambda o: o[0].ordinal)))
-    return out
+    return suppress.finish(rules, observations, out)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -1,0 +1,1 @@
+"""Rules about the auditor's own suppression comments."""
