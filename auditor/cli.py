@@ -72,6 +72,9 @@ def audit(
     statistics: Annotated[bool, typer.Option(help="Text format: counts per rule instead of findings.")] = False,
     profile: Annotated[bool, typer.Option(help="Print seconds per rule on stderr.")] = False,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
+    history: Annotated[Optional[Path], typer.Option("--history", help="Record scores in this SQLite file "
+                                                    "(default: .auditor/history.sqlite; off when CI is set).")] = None,
+    no_history: Annotated[bool, typer.Option("--no-history", help="Do not record this run's scores.")] = False,
 ) -> None:
     """Audit articles and report findings."""
     from auditor.model import Severity
@@ -112,6 +115,7 @@ def audit(
                 render(format, result, stream, options)
         if profile:
             _print_profile(result)
+        _record_history("audit", paths, cfg, result, history, no_history, warn)
         threshold = Severity.parse(cfg.fail_on)
         failed = any(s.by_severity.get(sev.value) for s in result.summaries
                      for sev in Severity if sev.rank >= threshold.rank and sev is not Severity.OFF)
@@ -120,6 +124,120 @@ def audit(
     if strict and result.warnings:
         raise AuditorError(f"{len(result.warnings)} input warning(s) with --strict")
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def score(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, archives (.jsonl/.csv[.gz]) or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or csv.")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the table here (atomically).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories (comma-separated).")] = None,
+    fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="Exit 1 if a source scores below this "
+                                                        "(default: fail_under in the config).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Source id for every document.")] = None,
+    date: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every document.")] = None,
+    stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and so format) of text read from stdin.")] = None,
+    strict: Annotated[bool, typer.Option(help="Input warnings (skipped files or rows) exit with 2.")] = False,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
+    history: Annotated[Optional[Path], typer.Option("--history", help="Record scores in this SQLite file "
+                                                    "(default: .auditor/history.sqlite; off when CI is set).")] = None,
+    no_history: Annotated[bool, typer.Option("--no-history", help="Do not record this run's scores.")] = False,
+) -> None:
+    """Rank sources by editorial-quality score (worst first), with credible intervals."""
+    from auditor.report._scores import render_sources
+    from auditor.runner import run
+    from auditor.scoring import ranked
+
+    if format not in ("text", "json", "csv"):
+        raise UsageError(f"--format: expected text, json or csv, not {format!r}")
+    overrides: dict = {}
+    if select:
+        overrides["select"] = _split(select)
+    if ignore:
+        overrides["ignore"] = _split(ignore)
+    if date:
+        from auditor.documents.metadata import parse_date
+
+        if parse_date(date) is None:
+            raise UsageError(f"--date: cannot read {date!r} as a date (use YYYY-MM-DD)")
+    cfg = _load_config(config, paths, overrides)
+
+    def warn(message: str) -> None:
+        typer.echo(f"auditor: warning: {message}", err=True)
+
+    show_progress = progress if progress is not None else sys.stderr.isatty()
+    with _progress(show_progress) as tick:
+        result = run(paths, cfg, jobs=jobs, warn=warn, progress=tick,
+                     loader_options={"source": source, "date": date, "stdin_name": stdin_filename})
+    try:
+        rows = ranked(result.sources())
+        level = float(result.scorer.source_params.get("interval", 0.9))
+        if output is None:
+            render_sources(rows, sys.stdout, format, level=level)
+            sys.stdout.flush()
+        else:
+            from auditor.fileio import atomic_write_text
+
+            with atomic_write_text(output, newline="" if format == "csv" else None) as stream:
+                render_sources(rows, stream, format, level=level)
+        _record_history("score", paths, cfg, result, history, no_history, warn)
+    finally:
+        result.close()
+    if strict and result.warnings:
+        raise AuditorError(f"{len(result.warnings)} input warning(s) with --strict")
+    threshold = fail_under if fail_under is not None else cfg.fail_under
+    failed = threshold is not None and any(r["score"] is not None and r["score"] < threshold for r in rows)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("history")
+def history_cmd(
+    source: Annotated[Optional[str], typer.Argument(help="A source id; without it, every source's latest score.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or csv.")] = "text",
+    history: Annotated[Optional[Path], typer.Option("--history", help="The SQLite file "
+                                                    "(default: .auditor/history.sqlite next to the config).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
+) -> None:
+    """Show recorded scores: one source's score over time, or every source's latest."""
+    from auditor.history import History, default_path
+    from auditor.report._scores import render_history
+
+    if format not in ("text", "json", "csv"):
+        raise UsageError(f"--format: expected text, json or csv, not {format!r}")
+    target = history or default_path(_load_config(config, [], {}))
+    with History(target, create=False) as db:
+        if source:
+            rows = db.source_history(source)
+            if not rows:
+                known = sorted(r["source"] for r in db.latest())
+                from rapidfuzz import process
+
+                close = [m[0] for m in process.extract(source, known, limit=3, score_cutoff=60)]
+                hint = f" (did you mean {', '.join(close)}?)" if close else ""
+                raise UsageError(f"no recorded scores for source {source!r} in {target}{hint}")
+        else:
+            rows = db.latest()
+    render_history(rows, sys.stdout, format, source)
+
+
+def _record_history(command: str, paths: list[str], cfg, result, history: Path | None, no_history: bool,
+                    warn) -> None:
+    """Record the run's scores (auditor.history); a failure at the default
+    location is a warning, at a location the user asked for an error."""
+    from auditor.history import record_run, resolve
+
+    target, explicit = resolve(history, no_history, cfg, paths)
+    if target is None:
+        return
+    try:
+        record_run(result, command=command, paths=paths, target=target)
+    except AuditorError as exc:
+        if explicit:
+            raise
+        warn(f"score history not recorded: {exc}")
 
 
 class _progress:
