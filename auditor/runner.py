@@ -125,10 +125,11 @@ class RunResult:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(config: Config, profile: bool) -> None:
+def _init_worker(config: Config, profile: bool, cache: Any = None) -> None:
     ctx = Context(config)
     _WORKER["rules"] = build_rules(config, ctx)
     _WORKER["profile"] = profile
+    _WORKER["cache"] = cache  # auditor.cache.ResultCache or None
 
 
 def _check_chunk(docs: list[Document]) -> tuple[list[tuple[DocumentResult, dict[str, Any]]], Counter[str]]:
@@ -136,8 +137,15 @@ def _check_chunk(docs: list[Document]) -> tuple[list[tuple[DocumentResult, dict[
     timings: Counter[str] = Counter()
     out = []
     for doc in docs:
-        stats: dict[str, float] = {}
-        findings, observations = check_document(doc, rules, stats, timings if _WORKER["profile"] else None)
+        cache = _WORKER.get("cache")
+        hit = cache.load(doc) if cache is not None else None
+        if hit is not None:
+            findings, observations, stats = hit
+        else:
+            stats = {}
+            findings, observations = check_document(doc, rules, stats, timings if _WORKER["profile"] else None)
+            if cache is not None:
+                cache.store(doc, findings, observations, stats)
         result = DocumentResult(
             ordinal=doc.ordinal, path=doc.path, id=doc.id, source=doc.source,
             date=doc.date.isoformat() if doc.date else None,
@@ -157,6 +165,7 @@ def run(
     loader_options: dict[str, Any] | None = None,
     profile: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    cache: Any = None,
 ) -> RunResult:
     """Audit ``paths`` with ``config``; see the module docstring."""
     started = time.perf_counter()
@@ -199,13 +208,14 @@ def run(
 
     try:
         if jobs == 1 or len(head) <= SMALL_RUN_CHUNKS:
-            _init_worker(config, profile)
+            _init_worker(config, profile, cache)
             _WORKER["rules"] = rules
             for chunk in _chain(head, chunks):
                 chars += sum(len(d.raw) for d in chunk)
                 collect(*_check_chunk(chunk))
         else:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, profile)) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                     initargs=(config, profile, cache)) as pool:
                 pending: deque[Future] = deque()
                 try:
                     for chunk in _chain(head, chunks):
