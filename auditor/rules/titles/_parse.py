@@ -1,0 +1,444 @@
+"""Find titles attached to names ("former UK Foreign Secretary Jeremy Hunt").
+
+Shared by ``titles.wrong-office``, ``titles.out-of-date`` and
+``translation.variety-mismatch``. One RE2 pass over the text finds every
+surface form of every office title known to the knowledge base (capitalised,
+lowercase, Defence/Defense variants, plurals); each hit is then extended
+backwards (nationality qualifier, "former"/"ex-"/"then-") and forwards
+(honorific, one name or a list of names), and names are resolved through the
+:class:`~auditor.knowledge.people.PeopleIndex`.
+
+The parse of the last document is memoised, because two or three rules ask
+for it in a row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import re2
+
+from auditor.knowledge.people import Office, Person, Role, name_key
+from auditor.resources import load_yaml_resource
+
+if TYPE_CHECKING:  # pragma: no cover
+    from auditor.documents.document import Document
+    from auditor.knowledge.people import PeopleIndex
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
+_SPACE = re.compile(r"[ \t]+")
+_LIST_SEP = re.compile(r"(?:,[ \t]+and[ \t]+|,[ \t]+|[ \t]+and[ \t]+|[ \t]*&[ \t]*)")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SENTENCE_END = re.compile(r"[.!?]\s+|\n")
+_ARTICLES = {"the", "The"}
+_FUNCTION_WORDS = {
+    "The", "A", "An", "And", "But", "As", "When", "While", "If", "After", "Then", "Also", "Meanwhile", "So",
+    "Yet", "Or", "Now", "Later", "Earlier", "Both", "His", "Her", "Their", "Our", "Its", "Two", "Three",
+    "Four", "Five", "Said", "By", "For", "From", "With", "Of", "To", "In", "On", "At", "That", "This",
+    "Former", "Ex", "Then", "Even", "Only", "Including", "Like", "Unlike", "Under", "Before", "Since",
+    "Today", "Yesterday", "Tonight", "However", "Instead", "Still", "Indeed", "Although", "Though",
+}
+_BLOCKING = {"Deputy", "Vice", "Assistant", "Under", "Shadow", "Junior", "Associate", "Principal", "Lieutenant",
+             "Lt.", "Lt", "Senior", "Chief", "First", "Second", "Acting", "Parliamentary", "Permanent",
+             "Minister", "Secretary", "State", "Regional", "Provincial", "State's", "Party"}
+_VARIETY_SWAP = {"defence": "defense", "defense": "defence", "labour": "labor", "labor": "labour"}
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    return load_yaml_resource("titles.yml")
+
+
+def norm_title(text: str) -> str:
+    """Compare titles regardless of case, spelling variety, hyphens and number."""
+    words = text.replace("-", " ").replace(".", "").replace("’", "'").lower().split()
+    words = [{"defense": "defence", "labor": "labour", "center": "centre",
+              "organization": "organisation", "program": "programme"}.get(w, w) for w in words]
+    if words and is_plural_word(words[-1]):
+        last = words[-1]
+        words[-1] = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+    return " ".join(words)
+
+
+_NOT_PLURAL = {"affairs", "sales", "arms", "chiefs", "forces", "relations", "pensions", "nations", "states",
+               "us", "is", "ms", "mrs", "potus", "dos", "das", "his"}
+
+
+def is_plural_word(word: str) -> bool:
+    word = word.lower()
+    if word in _NOT_PLURAL or len(word) <= 3:
+        return False
+    return word.endswith("ies") or (word.endswith("s") and not word.endswith("ss"))
+
+
+def _plural(form: str) -> str:
+    head, _, last = form.rpartition(" ")
+    if last.endswith("y") and not last.endswith(("ey", "ay")):
+        last = last[:-1] + "ies"
+    elif last.endswith("s"):
+        return form
+    else:
+        last = last + "s"
+    return f"{head} {last}" if head else last
+
+
+def _variants(form: str) -> set[str]:
+    out = {form}
+    for word, other in _VARIETY_SWAP.items():
+        for f in list(out):
+            if word in f:
+                out.add(f.replace(word, other))
+            cap, ocap = word.capitalize(), other.capitalize()
+            if cap in f:
+                out.add(f.replace(cap, ocap))
+    more = set()
+    for f in out:
+        more.add(f.lower())
+        if " " in f or len(f) > 3:
+            more.add(_plural(f))
+            more.add(_plural(f).lower())
+    return out | more
+
+
+# --------------------------------------------------------------------------- lexicon
+class Lexicon:
+    """Title and qualifier lookups derived from one PeopleIndex."""
+
+    def __init__(self, index: PeopleIndex) -> None:
+        cfg = settings()
+        self.index = index
+        self.unchecked = {norm_title(t) for t in cfg.get("unchecked_titles", [])}
+        self.weak = {norm_title(t) for t in cfg.get("weak_titles", [])}
+        self.honorifics = set(cfg.get("honorifics", []))
+        self.particles = set(cfg.get("name_particles", []))
+        prefixes = cfg.get("prefixes", {})
+        self.prefix_kind: dict[str, str] = {}
+        for kind, words in prefixes.items():
+            for w in words:
+                self.prefix_kind[w] = kind
+        # title forms of offices (kind office), by normalised form
+        self.offices_by_form: dict[str, list[Office]] = {}
+        self.institutions_by_form: dict[str, list[Office]] = {}
+        surface: set[str] = set()
+        inst_surface: set[str] = set()
+        for office in index.offices.values():
+            if office.kind == "country":
+                continue
+            target = self.offices_by_form if office.kind == "office" else self.institutions_by_form
+            for form in office.all_forms:
+                key = norm_title(form)
+                bucket = target.setdefault(key, [])
+                if office not in bucket:
+                    bucket.append(office)
+                if office.kind == "office":
+                    surface |= _variants(form)
+                else:
+                    inst_surface |= {v for v in _variants(form) if v[:1].isupper() or v.islower() is False}
+            for g in office.generic:
+                if office.kind == "office":
+                    surface |= _variants(g)
+                    bucket = self.offices_by_form.setdefault(norm_title(g), [])
+                    if office not in bucket:
+                        bucket.append(office)
+        self.functions_by_form: dict[str, set[str]] = {
+            key: {o.function for o in offices if o.function} for key, offices in self.offices_by_form.items()
+        }
+        self.title_re = _alternation(surface)
+        self.institution_re = _alternation({s for s in inst_surface if s[:1].isupper()})
+        # nationality qualifiers: adjective -> country code
+        self.adjectives = dict(index.country_adjectives)
+        adj_alts = sorted(self.adjectives, key=len, reverse=True)
+        self.adj_tail = re.compile(r"(?:^|(?<=[\s(\"“‘'—–-]))(" + "|".join(re.escape(a) for a in adj_alts) + r")[ \t]+$")
+        self.country_first_adjective: dict[str, str] = {}
+        for office in index.offices.values():
+            if office.kind == "country":
+                adjs = [a for a in office.adjectives if not a.endswith(("'s", "’s", "'"))]
+                if adjs:
+                    self.country_first_adjective[office.country] = adjs[0]
+        self.variety_pairs: list[tuple[str, str]] = [tuple(p) for p in cfg.get("variety_words", [])]
+
+    def offices_for(self, title: str) -> list[Office]:
+        return self.offices_by_form.get(norm_title(title), [])
+
+    def functions_for(self, title: str) -> set[str]:
+        return self.functions_by_form.get(norm_title(title), set())
+
+
+def _alternation(strings: set[str]) -> Any:
+    alts = sorted((s for s in strings if s), key=len, reverse=True)
+    if not alts:
+        return None
+    return re2.compile("(?:" + "|".join(re.escape(a) for a in alts) + ")", _RE2_OPTIONS)
+
+
+_LEXICONS: dict[int, Lexicon] = {}
+
+
+def lexicon(index: PeopleIndex) -> Lexicon:
+    lex = _LEXICONS.get(id(index))
+    if lex is None or lex.index is not index:
+        lex = Lexicon(index)
+        _LEXICONS.clear()
+        _LEXICONS[id(index)] = lex
+    return lex
+
+
+# --------------------------------------------------------------------------- mentions
+@dataclass(slots=True)
+class NameRef:
+    start: int
+    end: int
+    text: str
+    people: list[Person]
+    full: bool  # more than a surname
+
+
+@dataclass(slots=True)
+class TitleMention:
+    start: int                    # whole phrase (prefix/qualifier .. last name)
+    end: int
+    title_start: int
+    title_end: int
+    title: str                    # as written
+    lowercase: bool
+    plural: bool
+    prefix: str | None = None     # "former" | "then" | "neutral"
+    prefix_text: str | None = None
+    adjective: str | None = None
+    country: str | None = None    # from the qualifier
+    qualifier_start: int | None = None
+    names: list[NameRef] = field(default_factory=list)
+    appositive: bool = False
+
+    @property
+    def head_start(self) -> int:
+        """Start of qualifier + title (without the prefix)."""
+        return self.qualifier_start if self.qualifier_start is not None else self.title_start
+
+
+_MEMO: dict[str, Any] = {"key": None, "value": None}
+
+
+def title_mentions(doc: Document, index: PeopleIndex) -> list[TitleMention]:
+    """Every title in ``doc.text`` with its qualifier, prefix and names (memoised)."""
+    key = (id(doc), id(index), len(doc.text))
+    if _MEMO["key"] == key and _MEMO["doc"] is doc:
+        return _MEMO["value"]
+    value = _parse(doc.text, lexicon(index))
+    _MEMO.update(key=key, value=value, doc=doc)
+    return value
+
+
+def _parse(text: str, lex: Lexicon) -> list[TitleMention]:
+    if lex.title_re is None:
+        return []
+    out: list[TitleMention] = []
+    n = len(text)
+    last_end = -1
+    for m in lex.title_re.finditer(text):
+        s, e = m.span()
+        if s < last_end:
+            continue
+        if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):
+            continue
+        title = text[s:e]
+        lowercase = title[:1].islower()
+        mention = TitleMention(start=s, end=e, title_start=s, title_end=e, title=title,
+                               lowercase=lowercase, plural=is_plural_word(title.split()[-1]))
+        if not _extend_back(text, mention, lex):
+            continue
+        _extend_forward(text, mention, lex)
+        out.append(mention)
+        last_end = mention.end
+    return out
+
+
+def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
+    """Qualifier and prefix before the title; False to drop the hit."""
+    s = mention.title_start
+    window = text[max(0, s - 60):s]
+    pos = s
+    # "ex-" / "then-" glued to the title
+    for glued in ("ex-", "Ex-", "then-", "Then-"):
+        if window.endswith(glued):
+            mention.prefix = lex.prefix_kind.get(glued)
+            mention.prefix_text = glued
+            mention.start = s - len(glued)
+            return True
+    adj = lex.adj_tail.search(window)
+    if adj:
+        mention.adjective = adj.group(1)
+        mention.country = lex.adjectives.get(mention.adjective)
+        pos = s - (len(window) - adj.start(1))
+        mention.qualifier_start = pos
+        mention.start = pos
+        window = text[max(0, pos - 40):pos]
+    # previous word
+    prev = re.search(r"([^\s]+)[ \t]+$", window)
+    if prev:
+        word = prev.group(1)
+        kind = lex.prefix_kind.get(word)
+        if kind is None and word.endswith("-"):
+            kind = lex.prefix_kind.get(word)
+        if kind:
+            mention.prefix = kind
+            mention.prefix_text = word
+            mention.start = pos - (len(window) - prev.start(1))
+            return True
+        bare = word.strip("\"“”‘’'(),;:")
+        if bare in _BLOCKING:
+            return False
+        if bare.endswith(("'s", "’s")) and mention.adjective is None:
+            return True  # "Trump's Defense Secretary ..." - a possessive owner, fine
+        if bare[:1].isupper() and mention.adjective is None and bare not in _FUNCTION_WORDS and not word.endswith((".", ":", ";", "!", "?", '"', "”")):
+            # "Health Minister", "Labour leader" ... a longer title we do not know
+            return False
+    return True
+
+
+def _extend_forward(text: str, mention: TitleMention, lex: Lexicon) -> None:
+    pos = mention.title_end
+    n = len(text)
+    appositive = False
+    if text.startswith(", ", pos) and (mention.plural or _preceded_by_the(text, mention.head_start)):
+        pos += 2
+        appositive = True
+    elif pos < n and text[pos] in " \t":
+        pos += 1
+    else:
+        return
+    first = _read_name(text, pos, lex)
+    if first is None:
+        return
+    mention.appositive = appositive
+    mention.names.append(first)
+    mention.end = first.end
+    if mention.plural:
+        pos = first.end
+        while True:
+            sep = _LIST_SEP.match(text, pos)
+            if not sep:
+                break
+            nxt = _read_name(text, sep.end(), lex)
+            if nxt is None:
+                break
+            mention.names.append(nxt)
+            mention.end = nxt.end
+            pos = nxt.end
+
+
+def _preceded_by_the(text: str, start: int) -> bool:
+    before = text[max(0, start - 5):start]
+    return before.endswith(("the ", "The "))
+
+
+def _read_name(text: str, pos: int, lex: Lexicon) -> NameRef | None:
+    """A capitalised name at ``pos`` (after an optional honorific)."""
+    tokens: list[tuple[int, int]] = []
+    cur = pos
+    n = len(text)
+    honorific_end = None
+    while len(tokens) < 6 and cur < n:
+        m = _TOKEN.match(text, cur)
+        if not m:
+            break
+        word = m.group(0)
+        if not tokens and honorific_end is None and word in lex.honorifics:
+            honorific_end = m.end()
+            sp = _SPACE.match(text, m.end())
+            if not sp:
+                return None
+            cur = sp.end()
+            pos = cur
+            continue
+        if not word[0].isupper():
+            if word in lex.particles and tokens:
+                sp = _SPACE.match(text, m.end())
+                if sp and sp.end() < n and text[sp.end()].isupper():
+                    tokens.append(m.span())
+                    cur = sp.end()
+                    continue
+            break
+        tokens.append(m.span())
+        sp = _SPACE.match(text, m.end())
+        if not sp or word.endswith(("'s", "’s")) or (word.endswith(".") and len(word) > 3):
+            break
+        cur = sp.end()
+    if not tokens:
+        return None
+    # longest known prefix
+    for k in range(len(tokens), 0, -1):
+        start, end = tokens[0][0], tokens[k - 1][1]
+        raw = text[start:end]
+        clean = _POSSESSIVE.sub("", raw).rstrip(".,;:") if not re.search(r"\b[A-Z]\.$", raw) else raw
+        if not clean:
+            continue
+        people = lex.index.by_name(clean)
+        if people:
+            return NameRef(start, start + len(clean), clean, people, full=k > 1)
+    start, end = tokens[0]
+    raw = _POSSESSIVE.sub("", text[start:end]).rstrip(".,;:")
+    return NameRef(start, start + len(raw), raw, [], full=False)
+
+
+# --------------------------------------------------------------------------- helpers for rules
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span, cheaply (no full segmentation)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+    left = 0 if left < 0 else left + 1
+    m = _SENTENCE_END.search(text, end)
+    right = m.start() + 1 if m else len(text)
+    return left, right
+
+
+def full_name_in(text: str, person: Person) -> bool:
+    """Does the document name ``person`` in full somewhere?"""
+    return any(form in text for form in person.full_names if " " in form)
+
+
+def respell(text: str, target_variety: str, pairs: list[tuple[str, str]]) -> str:
+    """``text`` with the variety words spelled the ``target_variety`` way."""
+    out = text
+    for gb, us in pairs:
+        src, dst = (us, gb) if target_variety == "en-GB" else (gb, us)
+        out = re.sub(rf"\b{re.escape(src)}", dst, out)
+    return out
+
+
+def variety_of_spelling(text: str, pairs: list[tuple[str, str]]) -> str | None:
+    """en-GB / en-US when ``text`` contains a variety word, else None."""
+    for gb, us in pairs:
+        if re.search(rf"\b{re.escape(gb)}", text):
+            return "en-GB"
+        if re.search(rf"\b{re.escape(us)}", text):
+            return "en-US"
+    return None
+
+
+# --------------------------------------------------------------------------- role judgements
+def candidates(ref: NameRef) -> list[Person]:
+    """People a name may denote, or [] when any of them has no known roles
+    (a namesake we know nothing about: say nothing)."""
+    if not ref.people or any(not p.roles for p in ref.people):
+        return []
+    return ref.people
+
+
+def role_fits_title(role: Role, mention: TitleMention, title_offices: list[Office]) -> bool:
+    return role.office in title_offices and (mention.country is None or mention.country == role.office.country)
+
+
+def hypothetical(text: str, mention: TitleMention) -> bool:
+    """"a President Hillary Clinton would ..." names no real office holder."""
+    before = text[max(0, mention.start - 4):mention.start]
+    return before.endswith((" a ", " an ", "\na ", "A ", "An "))
+
+
+def country_adjective(lex: Lexicon, country: str) -> str | None:
+    return lex.country_first_adjective.get(country)

@@ -1,0 +1,207 @@
+"""titles.out-of-date — a title whose time reference contradicts the role
+dates on the document's date.
+
+* "former X" while the person holds X on that date ("former President
+  Donald Trump" in February 2025);
+* "X-elect" once the person has taken office ("President-elect Trump" in
+  2018), while "US President-elect Donald Trump" in January 2025 is right;
+* "then-X" for an office the person had not yet held;
+* a bare current title for an office the person has left ("US President
+  Biden" in February 2025) or not yet taken. Because newspapers write
+  "President Obama signed the law in 2010" for past events, a bare title is
+  only reported within ``max_gap_days`` of the end of the role and when its
+  sentence has no past-time marker (``past_markers`` in
+  ``rules/titles.yml``: "then", "during", "administration", an earlier
+  year ...).
+
+The rule needs the document date (front matter, archive field or a
+``sources:`` mapping) and is silent without one. Dates within
+``grace_days`` of a changeover are never reported. A name without a title
+("Joe Biden approved") says nothing about the office and is not checked.
+Inside a quotation the severity drops one step.
+
+Flags:
+    ---
+    date: 2025-02-20
+    ---
+    The plan will be presented by Sir Keir Starmer to former President Donald Trump next week.
+
+    ---
+    date: 2025-02-20
+    ---
+    The proposal responds to fears surrounding US President Biden's commitment to Ukraine.
+
+    ---
+    date: 2018-03-01
+    ---
+    President-elect Donald Trump met the governors on Tuesday.
+
+Passes:
+    ---
+    date: 2025-01-16
+    ---
+    US President-elect Donald Trump might propose a plan after taking office next Monday.
+
+    ---
+    date: 2023-06-01
+    ---
+    Former President Donald Trump spoke in Iowa.
+
+    ---
+    date: 2022-05-10
+    ---
+    President Joe Biden signed the bill on Monday.
+
+    ---
+    date: 2024-11-26
+    ---
+    Earlier this month, Joe Biden approved Kyiv's use of long-range missiles.
+
+    ---
+    date: 2019-03-01
+    ---
+    In 2014, President Obama signed an executive order.
+
+    President Obama signed the order without a date on the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.documents.document import Document
+from auditor.knowledge.people import Person, Role
+from auditor.model import Finding, Severity
+from auditor.registry import register
+from auditor.rules.base import Rule, lower_severity
+from auditor.rules.titles._parse import (
+    TitleMention,
+    candidates,
+    hypothetical,
+    lexicon,
+    role_fits_title,
+    sentence_bounds,
+    settings,
+    title_mentions,
+)
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    #: Days around a changeover in which nothing is reported.
+    grace_days: int = 3
+    #: A bare title of a past role is reported only this soon after the role ended.
+    max_gap_days: int = 400
+
+
+@lru_cache(maxsize=1)
+def _past_marker_re() -> re.Pattern[str]:
+    words = sorted(settings().get("past_markers", []), key=len, reverse=True)
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def _fmt(date: dt.date | None) -> str:
+    return date.isoformat() if date else "?"
+
+
+@register
+class OutOfDate(Rule):
+    id = "titles.out-of-date"
+    summary = "'former', '-elect', 'then-' or a bare title that contradicts the role dates on the document date"
+    default_severity = Severity.WARNING
+    options_model = Options
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.date is None:
+            return
+        index = self.ctx.knowledge.people
+        lex = lexicon(index)
+        for mention in title_mentions(doc, index):
+            if not mention.names or mention.prefix == "neutral" or hypothetical(doc.text, mention):
+                continue
+            title_offices = lex.offices_for(mention.title)
+            if not title_offices:
+                continue
+            for ref in mention.names:
+                people = candidates(ref)
+                if not people:
+                    continue
+                verdicts = []
+                for person in people:
+                    roles = [r for r in person.roles if role_fits_title(r, mention, title_offices)]
+                    if roles:
+                        verdicts.append(self._judge(doc, mention, person, roles))
+                # every person the name may denote must be out of date
+                if verdicts and all(verdicts):
+                    message, suggestion = verdicts[0]
+                    severity = self.severity
+                    if doc.in_quotation(mention.start, mention.end):
+                        severity = lower_severity(severity)
+                    yield self.finding(doc, mention.start, ref.end, message, suggestion=suggestion,
+                                       severity=severity, confidence=0.85 if mention.prefix else 0.7)
+                    break
+
+    # -- one person ----------------------------------------------------------------------
+    def _judge(self, doc: Document, mention: TitleMention, person: Person, roles: list[Role]):
+        date = doc.date
+        grace = self.options.grace_days
+        text = doc.text
+        tail = text[mention.title_end:mention.names[0].end]
+        head = text[mention.head_start:mention.title_end]
+        elect = all(r.office.function and r.office.function.endswith("-elect") for r in roles)
+        if mention.prefix == "former":
+            current = [r for r in roles if r.active_on(date, strict=True, grace=grace)]
+            if current:
+                return (f"{person.name} holds the office of {current[0].office.title} on {date} "
+                        f"(since {_fmt(current[0].start)}): not 'former'", head + tail)
+            return None
+        if mention.prefix == "then":
+            if all(r.starts_after(date, grace=grace) for r in roles):
+                first = min(r.start for r in roles if r.start)
+                return (f"{person.name} only took the office of {roles[0].office.title} on {first}: "
+                        f"'then-' has no earlier time to refer to on {date}", None)
+            return None
+        if any(r.active_on(date, grace=grace) for r in roles):
+            return None
+        if elect:
+            main_id = roles[0].office.id.removesuffix("-elect")
+            main = [r for r in person.roles if r.office.id == main_id and r.active_on(date, strict=True, grace=grace)]
+            if main:
+                fixed = re.sub(r"(?i)[- ]elect$", "", mention.title)
+                return (f"{person.name} took office as {main[0].office.title} on {_fmt(main[0].start)}: "
+                        f"no longer '-elect' on {date}", text[mention.head_start:mention.title_start] + fixed + tail)
+            return None
+        if mention.lowercase:
+            return None
+        if all(r.ended_before(date, grace=grace) for r in roles):
+            last_end = max(r.end for r in roles if r.end)
+            if (date - last_end).days > self.options.max_gap_days:
+                return None
+            if self._past_context(text, mention, date):
+                return None
+            return (f"{person.name} left the office of {roles[-1].office.title} on {last_end}: "
+                    f"on {date} the title is out of date (write 'former {mention.title}')",
+                    text[mention.start:mention.head_start] + "former " + head + tail)
+        if all(r.starts_after(date, grace=grace) for r in roles):
+            first = min(r.start for r in roles if r.start)
+            if self._past_context(text, mention, date):
+                return None
+            return (f"{person.name} only took the office of {roles[0].office.title} on {first}, "
+                    f"after this document's date ({date})", None)
+        return None
+
+    @staticmethod
+    def _past_context(text: str, mention: TitleMention, date: dt.date) -> bool:
+        left, right = sentence_bounds(text, mention.start, mention.end)
+        sentence = text[left:right]
+        if _past_marker_re().search(sentence):
+            return True
+        return any(int(y) < date.year for y in _YEAR.findall(sentence))

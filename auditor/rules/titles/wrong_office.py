@@ -1,0 +1,187 @@
+"""titles.wrong-office — a title attached to a known person that matches no
+office the person has held by the document's date (any date when it has
+none), or that names the wrong country, or the wrong national form of the
+office.
+
+Three cases, from most to least certain:
+
+* wrong country: "Ukrainian Prime Minister Sir Keir Starmer" — Starmer's
+  prime-ministership is British (suggests "British Prime Minister ...");
+* wrong national form: "former Foreign Minister Jeremy Hunt" — the UK
+  office is Foreign Secretary; "two ex-defense ministers, Grant Shapps and
+  Gavin Williamson" — Defence Secretary (the US spelling is reported by
+  ``translation.variety-mismatch``);
+* an office the person never held ("Secretary of State Boris Johnson").
+
+Titles of past roles are fine with or without "former" (the time reference
+is ``titles.out-of-date``'s business); a role that begins after the
+document date is not reported here either. Lowercase generic forms with no
+name ("the defence minister said") are never checked; lowercase forms
+attached to a name are checked like capitalised ones, at lower confidence.
+Military ranks, legislators and other titles the knowledge base cannot
+cover are listed in ``rules/titles.yml`` (``unchecked_titles``) and
+skipped. A surname alone is only reported when the document also gives the
+full name, and a name shared with a known person of no recorded office
+(Ian Healy, the cricketer) is never reported.
+
+Flags:
+    ---
+    date: 2024-12-18
+    ---
+    Ukrainian Prime Minister Sir Keir Starmer also discussed the situation in Ukraine.
+
+    ---
+    date: 2025-01-16
+    ---
+    The plan was endorsed by former Foreign Minister Jeremy Hunt on Monday.
+
+    ---
+    date: 2025-01-16
+    ---
+    It was endorsed by two ex-defense ministers, Grant Shapps and Gavin Williamson.
+
+Passes:
+    ---
+    date: 2024-12-18
+    ---
+    Prime Minister Keir Starmer and Sir Keir Starmer's spokesman spoke to Foreign Secretary David Lammy.
+
+    ---
+    date: 2025-01-16
+    ---
+    The plan was endorsed by former PM Boris Johnson and former Foreign Secretary Jeremy Hunt.
+
+    ---
+    date: 2023-05-02
+    ---
+    Ukrainian Prime Minister Denys Shmyhal met the defence minister in Kyiv.
+
+    ---
+    date: 2025-09-01
+    ---
+    The French foreign minister, Jean-Noël Barrot, met Ian Healy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from auditor.documents.document import Document
+from auditor.model import Finding, Severity
+from auditor.registry import register
+from auditor.rules.base import Rule, lower_severity
+from auditor.rules.titles._parse import (
+    NameRef,
+    TitleMention,
+    candidates,
+    country_adjective,
+    full_name_in,
+    hypothetical,
+    lexicon,
+    norm_title,
+    role_fits_title,
+    title_mentions,
+)
+
+_GRACE = dt.timedelta(days=3)
+
+
+@register
+class WrongOffice(Rule):
+    id = "titles.wrong-office"
+    summary = "A title that names an office the person never held, the wrong country or the wrong national form"
+    default_severity = Severity.WARNING
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        index = self.ctx.knowledge.people
+        lex = lexicon(index)
+        text = doc.text
+        for mention in title_mentions(doc, index):
+            if not mention.names:
+                continue
+            key = norm_title(mention.title)
+            if key in lex.unchecked:
+                continue
+            title_offices = lex.offices_for(mention.title)
+            if not title_offices or hypothetical(text, mention):
+                continue
+            verdicts = [v for ref in mention.names if (v := self._judge(doc, mention, ref, title_offices, lex))]
+            if not verdicts:
+                continue
+            yield self._finding(doc, mention, verdicts, lex)
+
+    # -- judgement ----------------------------------------------------------------
+    def _judge(self, doc: Document, mention: TitleMention, ref: NameRef, title_offices, lex):
+        people = candidates(ref)
+        if not people:
+            return None
+        date = doc.date
+        for person in people:
+            for role in person.roles:
+                if role_fits_title(role, mention, title_offices):
+                    return None  # held it (now, before, or later: out-of-date's business)
+        functions = {o.function for o in title_offices if o.function}
+        key = norm_title(mention.title)
+        weak = key in lex.weak and mention.country is None
+        for person in people:
+            held = [r for r in person.roles if date is None or r.start is None or r.start <= date + _GRACE]
+            held.sort(key=lambda r: r.start or dt.date.min, reverse=True)
+            current = [r for r in held if date is None or r.active_on(date, grace=3)] or held
+            for role in current:
+                if role.office in title_offices and mention.country and role.office.country != mention.country:
+                    return ("country", person, role, ref)
+            for role in current:
+                if role.office.function in functions:
+                    kind = "country" if mention.country not in (None, role.office.country) else "form"
+                    return (kind, person, role, ref)
+        if len(people) != 1 or weak:
+            return None
+        person = people[0]
+        if not ref.full and not full_name_in(doc.text, person):
+            return None
+        if any(date is not None and r.start is not None and r.start > date + _GRACE for r in person.roles):
+            # a future role may be the one meant; stay quiet
+            return None
+        return ("never", person, None, ref)
+
+    def _finding(self, doc: Document, mention: TitleMention, verdicts, lex) -> Finding:
+        kind, person, role, ref = verdicts[0]
+        text = doc.text
+        phrase = text[mention.start:mention.end]
+        suggestion = None
+        if kind in ("country", "form") and role is not None:
+            office = role.office
+            title = office.title
+            if mention.plural:
+                from auditor.rules.titles._parse import _plural
+
+                title = _plural(title)
+            pieces = []
+            if mention.prefix_text:
+                pieces.append(mention.prefix_text if mention.prefix_text.endswith("-") else mention.prefix_text + " ")
+            if mention.adjective is not None:
+                adj = country_adjective(lex, office.country) or ""
+                pieces.append(adj + " " if adj else "")
+            pieces.append(title)
+            head = "".join(pieces).replace("- ", "-")
+            suggestion = head + text[mention.title_end:mention.end]
+            where = lex.index.country_names.get(office.country, office.country)
+            if kind == "country":
+                message = (f"{person.name} held the office of {office.title} in {where}, "
+                           f"not in {lex.index.country_names.get(mention.country or '', mention.adjective)}")
+            else:
+                message = f"{person.name}'s office in {where} is {office.title}, not {mention.title!r}"
+            confidence = 0.9 if not mention.lowercase else 0.7
+        else:
+            held = [r.office.title for r in person.roles]
+            held_text = ", ".join(dict.fromkeys(held)) or "no recorded office"
+            message = f"{person.name} has not held the office of {mention.title!r} (known offices: {held_text})"
+            confidence = 0.6
+        severity = self.severity
+        if doc.in_quotation(mention.start, mention.end):
+            severity = lower_severity(severity)
+        if mention.lowercase:
+            severity = lower_severity(severity) if severity == Severity.ERROR else severity
+        return self.finding(doc, mention.start, mention.end, message, suggestion=suggestion,
+                            confidence=confidence, severity=severity)

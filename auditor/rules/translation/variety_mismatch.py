@@ -1,0 +1,212 @@
+"""translation.variety-mismatch — an institution or title spelled in the
+other spelling variety than its own official name: a UK body or UK title
+in US spelling ("UK Ministry of Defense", "Defense Secretary John Healey")
+or a US one in UK spelling ("US Department of Defence").
+
+Decided by the entity, not by a spelling list: the country of the
+institution (from the qualifier before it: "UK", "British", "Britain's",
+"US", "American" ...) or of the person holding the title (from the
+knowledge base), and the official variety recorded for that institution or
+office in ``rules/knowledge/offices.yml`` (``variety``). Offices and
+institutions without a recorded variety (Israel's Ministry of Defense,
+Ukraine's defence ministry) are never reported, whatever the spelling. A
+lowercase title without a name ("the defense secretary said") is resolved
+to the nearest preceding known person who holds such an office. The variety
+words themselves (Defence/Defense, Labour/Labor, ...) are listed in
+``rules/titles.yml``.
+
+The suggestion is the same text in the entity's variety, safe to apply
+unattended.
+
+Flags:
+    ---
+    date: 2024-12-18
+    ---
+    The UK Ministry of Defense is considering sending troops.
+
+    ---
+    date: 2024-12-18
+    ---
+    Defense Secretary John Healey has been in Kyiv.
+
+    ---
+    date: 2024-12-18
+    ---
+    Healey said he would wait, but the defense secretary said his main duty was to Ukraine.
+
+    ---
+    date: 2022-03-01
+    ---
+    A spokesman for the US Department of Defence declined to comment.
+
+Passes:
+    ---
+    date: 2025-02-20
+    ---
+    Defence Secretary John Healey met his Norwegian counterpart.
+
+    ---
+    date: 2024-05-01
+    ---
+    Israel's Ministry of Defense and the US Department of Defense signed the deal.
+
+    ---
+    date: 2022-03-01
+    ---
+    Defense Secretary Lloyd Austin spoke to the Ukrainian Defence Ministry.
+
+    The defense minister said the air defense systems had arrived.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from auditor.documents.document import Document
+from auditor.knowledge.people import Office, PeopleIndex
+from auditor.model import Finding, Severity
+from auditor.registry import register
+from auditor.rules.base import Rule, lower_severity
+from auditor.rules.titles._parse import (
+    Lexicon,
+    TitleMention,
+    candidates,
+    lexicon,
+    norm_title,
+    respell,
+    settings,
+    title_mentions,
+    variety_of_spelling,
+)
+
+_CAP_WORD = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
+
+
+@register
+class VarietyMismatch(Rule):
+    id = "translation.variety-mismatch"
+    summary = "A UK institution or title in US spelling, or a US one in UK spelling (decided by the entity)"
+    default_severity = Severity.WARNING
+    safe_fix = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        index = self.ctx.knowledge.people
+        lex = lexicon(index)
+        text = doc.text
+        pairs = lex.variety_pairs
+        if not _has_variety_word(text):
+            return
+        yield from self._institutions(doc, lex, pairs)
+        for mention in title_mentions(doc, index):
+            spelled = variety_of_spelling(mention.title, pairs)
+            if spelled is None:
+                continue
+            office = self._office_of(doc, mention, lex, index)
+            if office is None or office.variety is None or office.variety == spelled:
+                continue
+            end = mention.names[-1].end if mention.names else mention.title_end
+            original = text[mention.title_start:end]
+            fixed = respell(original, office.variety, pairs)
+            if fixed == original:
+                continue
+            where = index.country_names.get(office.country, office.country)
+            yield self._emit(doc, mention.title_start, end,
+                             f"{where}'s {office.title} is spelled the {office.variety} way; "
+                             f"{mention.title!r} uses {spelled} spelling", fixed)
+
+    # -- institutions --------------------------------------------------------------
+    def _institutions(self, doc: Document, lex: Lexicon, pairs) -> Iterator[Finding]:
+        if lex.institution_re is None:
+            return
+        text = doc.text
+        for m in lex.institution_re.finditer(text):
+            s, e = m.span()
+            if (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+                continue
+            form = text[s:e]
+            spelled = variety_of_spelling(form, pairs)
+            if spelled is None:
+                continue
+            adj = lex.adj_tail.search(text[max(0, s - 60):s])
+            if not adj:
+                continue
+            country = lex.adjectives.get(adj.group(1))
+            key = norm_title(form)
+            entity = next((o for o in lex.institutions_by_form.get(key, []) if o.country == country), None)
+            if entity is None or entity.variety is None or entity.variety == spelled:
+                continue
+            start = s - (min(s, 60) - adj.start(1))
+            original = text[start:e]
+            fixed = respell(original, entity.variety, pairs)
+            where = lex.index.country_names.get(entity.country, entity.country)
+            yield self._emit(doc, start, e, f"{where}'s {entity.title} is spelled the {entity.variety} way",
+                             fixed)
+
+    def _emit(self, doc: Document, start: int, end: int, message: str, fixed: str) -> Finding:
+        severity = self.severity
+        if doc.in_quotation(start, end):
+            severity = lower_severity(severity)
+        return self.finding(doc, start, end, message, suggestion=fixed, severity=severity, confidence=0.85)
+
+    # -- whose title is it? --------------------------------------------------------
+    def _office_of(self, doc: Document, mention: TitleMention, lex: Lexicon, index: PeopleIndex) -> Office | None:
+        key = norm_title(mention.title)
+        title_offices = lex.offices_by_form.get(key, [])
+        functions = {o.function for o in title_offices if o.function}
+        if mention.names:
+            for ref in mention.names:
+                for person in candidates(ref):
+                    office = _relevant_office(person.roles, doc.date, title_offices, functions)
+                    if office is not None:
+                        return office
+            return None
+        if mention.country:
+            same = [o for o in title_offices if o.country == mention.country]
+            if not same:
+                same = [o for o in index.offices.values()
+                        if o.kind == "office" and o.country == mention.country and o.function in functions]
+            return same[0] if same else None
+        if mention.lowercase:
+            return self._coreference(doc, mention, index, title_offices, functions)
+        return None
+
+    def _coreference(self, doc: Document, mention: TitleMention, index: PeopleIndex, title_offices, functions):
+        window = int(settings().get("coreference_window", 300))
+        start = max(0, mention.title_start - window)
+        chunk = doc.text[start:mention.title_start]
+        if "\n\n" in chunk:
+            chunk = chunk[chunk.rfind("\n\n"):]
+        for m in reversed(list(_CAP_WORD.finditer(chunk))):
+            name = re.sub(r"(?:'s|’s)$", "", m.group(0))
+            people = index.by_name(name) or index.by_name(name.split()[-1])
+            if not people or any(not p.roles for p in people):
+                continue
+            offices = {o for p in people if (o := _relevant_office(p.roles, doc.date, title_offices, functions))}
+            if len(offices) == 1:
+                return offices.pop()
+            if offices:
+                return None
+        return None
+
+
+def _relevant_office(roles, date: dt.date | None, title_offices, functions) -> Office | None:
+    """The person's office the title refers to: one it names, else one of the
+    same function, preferring roles held on the date."""
+    active = [r for r in roles if date is None or r.active_on(date, grace=3)]
+    for pool in (active, roles):
+        for role in pool:
+            if role.office in title_offices:
+                return role.office
+        for role in pool:
+            if role.office.function in functions:
+                return role.office
+    return None
+
+
+_VARIETY_HINT = re.compile(r"(?i)defen[cs]e|labou?r|cent(?:re|er)|organi[sz]ation|program")
+
+
+def _has_variety_word(text: str) -> bool:
+    return _VARIETY_HINT.search(text) is not None
