@@ -28,7 +28,8 @@ forms that occur in English text and the *origin* of each form.
   similar to the official name.
 * Filters: ASCII letters only (no apostrophes: "Khar'kov" is scholarly, not
   news); at least 4 letters; not a common English word or name (wordfreq Zipf
-  >= ``MAX_ZIPF``, unless the place is a large city, where the frequency comes
+  >= ``MAX_ZIPF``, or ``MAX_ZIPF_SMALL`` for places under 100k, unless the
+  place is a large city, where the frequency comes
   from the city itself); not the name of another place (a Russian-derived
   "Berezovka" is also a village in Russia); not claimed by two clusters;
   clusters with a single form are dropped (nothing to vary).
@@ -54,7 +55,8 @@ from wordfreq import zipf_frequency
 
 MIN_POPULATION = 10_000
 LARGE_CITY = 400_000
-MAX_ZIPF = 3.0
+MAX_ZIPF = 3.0  # for cities of 100k or more
+MAX_ZIPF_SMALL = 2.0  # smaller places: their forms are rarer than common names (Malin, Lyman)
 MIN_SIMILARITY = 55.0  # rapidfuzz ratio of a form to the official name
 OUTPUT = "rules/knowledge/places_generated.yml"
 PLACE_CATEGORIES = {"City", "Town", "Village", "Settlement", "Region"}
@@ -323,7 +325,8 @@ def build_places(data: Path) -> dict[str, dict]:
                 continue  # truncated or inflected (Tatarbunar, Donetske)
             if form != official and others.get(key, 0) >= max(1_000, cand.population // 10):
                 continue  # also the name of a (comparably large) other place
-            if cand.population < LARGE_CITY and zipf_frequency(key, "en") >= MAX_ZIPF:
+            limit = MAX_ZIPF if cand.population >= 100_000 else MAX_ZIPF_SMALL
+            if cand.population < LARGE_CITY and zipf_frequency(key, "en") >= limit:
                 continue  # a common English word or name
             forms[form] = origin
         if official not in forms:

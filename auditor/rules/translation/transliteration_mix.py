@@ -6,7 +6,9 @@ Nikolayev). Careful copy sticks to one; a text that writes "Kharkov" beside
 "Kyiv" was typically translated from Russian, or stitched from sources with
 different conventions. The rule reports the mentions of the minority origin
 (ties: the Russian-derived ones) and suggests the same place's form in the
-majority convention.
+majority convention — or the house-style form when a ruling applies to the
+document: a 2022 text that writes "Kyiv" among Russian-derived names is not
+told to write "Kiev" (places.house-style reports the Russian-derived ones).
 
 Only mixes across *different* places count (one place spelled two ways is
 places.inconsistent's job, and its mentions are not reported again here).
@@ -40,7 +42,7 @@ from auditor.knowledge.places import Mention
 from auditor.model import Finding, Severity
 from auditor.registry import register
 from auditor.rules.base import Rule, lower_severity
-from auditor.rules.places._common import doc_mentions, mixed_places, rule_enabled
+from auditor.rules.places._common import doc_mentions, mixed_places, rule_enabled, ruling_for
 
 _ORIGINS = ("ukrainian", "russian")
 
@@ -75,7 +77,10 @@ class TransliterationMix(Rule):
                 continue
             if majority_places <= {m.place.id}:
                 continue
-            suggestion = _counterpart(m, majority)
+            ruling = ruling_for(m.place, doc, self.ctx.config)
+            if ruling is not None and m.form == ruling.preferred:
+                continue  # never push a text away from its house style ("Kyiv" in 2022)
+            suggestion = ruling.preferred if ruling is not None else _counterpart(m, majority)
             severity = lower_severity(self.severity) if doc.in_quotation(m.start, m.end) else None
             yield self.finding(
                 doc, m.start, m.end,
