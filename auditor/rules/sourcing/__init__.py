@@ -1,0 +1,1 @@
+"""Sourcing rules: how an article attributes what it reports."""
