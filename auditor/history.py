@@ -145,8 +145,10 @@ class History:
         row = self.db.execute("SELECT version FROM schema_version").fetchone()
         return int(row[0]) if row else 0
 
-    def migrate(self, target: int = SCHEMA_VERSION) -> list[int]:
-        """Apply the missing steps in order; returns the versions applied."""
+    def migrate(self, target: int | None = None) -> list[int]:
+        """Apply the missing steps in order (up to ``target``, default the
+        latest); returns the versions applied."""
+        target = SCHEMA_VERSION if target is None else target
         applied = []
         current = self.version()
         if current > SCHEMA_VERSION:

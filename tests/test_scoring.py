@@ -40,7 +40,7 @@ def test_gamma_p_half_shape_is_erf():
     (0.05, 10, 3.940299136119),
     (0.95, 10, 18.307038053275),
     (0.99, 4, 13.276704135987),
-    (0.001, 2, 0.002001001334),
+    (0.001, 2, 0.0020010006671670),
 ])
 def test_gamma_ppf_matches_chi_square_quantiles(p, df, expected):
     # chi-square(df) is Gamma(shape=df/2, rate=1/2)
@@ -183,7 +183,7 @@ def test_more_evidence_means_less_shrinkage_and_a_narrower_interval():
     docs += [("small", unit_doc(1, 143), {})]       # rate ~7 over a short brief
     out = {s.source: s for s in Scorer(params()).sources(docs)}
     big, small = out["big"], out["small"]
-    assert big.credibility > 0.9 > small.credibility
+    assert big.credibility > 0.8 > 0.2 > small.credibility
     assert big.rate > small.rate
     assert (big.interval[1] - big.interval[0]) < (small.interval[1] - small.interval[0])
 
