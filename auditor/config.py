@@ -7,10 +7,10 @@ files relative to the config), then the file's own keys.
 Merge rules, documented in docs/config.md:
 
 * mappings merge key by key, recursively (``rules``, ``house_style``, ...);
-* scalars and most lists are replaced by the later value;
-* the lists ``packs``, ``knowledge``, ``sources`` and ``exclude``
-  accumulate (later entries appended, duplicates dropped), because a project
-  extends a newsroom set to *add* packs, not to re-list them.
+* scalars and lists are replaced by the later value, except that a list
+  containing the entry ``"..."`` keeps the inherited entries in its place:
+  ``knowledge: ["...", newsroom-people.yml]`` adds a pack to the built-in
+  ones, ``knowledge: [newsroom-people.yml]`` replaces them.
 
 Errors name the file, the line and the field path, e.g.
 ``.auditor.yml:7:12: rules.names.misspelled.severity: unknown severity 'loud'``.
@@ -30,7 +30,7 @@ from auditor.model import Severity
 from auditor.resources import parse_yaml, rules_dir
 
 CONFIG_NAMES = (".auditor.yml", ".auditor.yaml")
-ACCUMULATING_LISTS = ("packs", "knowledge", "sources", "exclude")
+INHERIT = "..."
 
 
 class _Strict(BaseModel):
@@ -173,6 +173,7 @@ def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> C
     if overrides:
         _merge_into(merged, overrides)
     merged.pop("extends", None)
+    _drop_inherit_markers(merged)
     try:
         config = Config.model_validate(merged)
     except ValidationError as exc:
@@ -278,10 +279,25 @@ def _merge_into(target: dict[str, Any], layer: dict[str, Any]) -> None:
         if isinstance(current, dict) and isinstance(value, dict):
             _merge_into(current, value)
             target[key] = current
-        elif key in ACCUMULATING_LISTS and isinstance(current, list) and isinstance(value, list):
-            target[key] = current + [v for v in value if v not in current]
+        elif isinstance(value, list) and INHERIT in value and isinstance(current, list):
+            inherited = current
+            out: list[Any] = []
+            for v in value:
+                for item in (inherited if v == INHERIT else [v]):
+                    if item not in out:
+                        out.append(_copy(item))
+            target[key] = out
         else:
             target[key] = _copy(value)
+
+
+def _drop_inherit_markers(data: dict[str, Any]) -> None:
+    """A ``"..."`` with nothing left to inherit stands for nothing."""
+    for key, value in data.items():
+        if isinstance(value, list):
+            data[key] = [v for v in value if v != INHERIT]
+        elif isinstance(value, dict):
+            _drop_inherit_markers(value)
 
 
 def _copy(value: Any) -> Any:

@@ -21,8 +21,8 @@ SKIP_DIRS = {"node_modules", "__pycache__"}
 
 
 def discover(root: Path, config: Config, warn: Callable[[str], None]) -> Iterator[Path]:
-    include = pathspec.PathSpec.from_lines("gitwildmatch", config.include)
-    exclude = pathspec.PathSpec.from_lines("gitwildmatch", config.exclude)
+    include = pathspec.GitIgnoreSpec.from_lines(config.include)
+    exclude = pathspec.GitIgnoreSpec.from_lines(config.exclude)
     ignores: list[tuple[Path, pathspec.PathSpec]] = []
 
     def on_error(exc: OSError) -> None:
@@ -55,7 +55,7 @@ def _ignore_spec(folder: Path, warn: Callable[[str], None]) -> pathspec.PathSpec
                 lines.extend(path.read_text(encoding="utf-8", errors="replace").splitlines())
             except OSError as exc:
                 warn(f"{path}: ignored: {exc.strerror or exc}")
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines) if lines else None
+    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
 
 
 def _ignored(path: Path, active: list[tuple[Path, pathspec.PathSpec]], *, is_dir: bool) -> bool:
