@@ -75,8 +75,19 @@ def audit(
     history: Annotated[Optional[Path], typer.Option("--history", help="Record scores in this SQLite file "
                                                     "(default: .auditor/history.sqlite; off when CI is set).")] = None,
     no_history: Annotated[bool, typer.Option("--no-history", help="Do not record this run's scores.")] = False,
+    fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="Also exit 1 if a document or source "
+                                                        "scores below this (default: fail_under in the config).")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report and fail only on findings not in "
+                                                     "this baseline (auditor baseline create).")] = None,
+    changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="Audit only files changed since "
+                                                         "this git ref (plus untracked files).")] = None,
+    diff_only: Annotated[bool, typer.Option("--diff-only", help="Keep only findings on lines changed since "
+                                            "--changed-since (default HEAD).")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes first, then report what remains.")] = False,
 ) -> None:
     """Audit articles and report findings."""
+    from auditor import ci
     from auditor.model import Severity
     from auditor.report import ReportOptions, render
     from auditor.runner import run
@@ -98,10 +109,22 @@ def audit(
     def warn(message: str) -> None:
         typer.echo(f"auditor: warning: {message}", err=True)
 
+    if changed_since:
+        paths = ci.select_changed(paths, cfg, changed_since, warn)
+    loader_options = {"source": source, "date": date, "stdin_name": stdin_filename}
+    cache = ci.make_cache(cfg, not no_cache and not profile)
+    if fix:
+        _apply_fixes(paths, cfg, jobs=jobs, warn=warn, loader_options=loader_options, cache=cache, diff=False)
     show_progress = progress if progress is not None else sys.stderr.isatty()
     with _progress(show_progress) as tick:
         result = run(paths, cfg, jobs=jobs, warn=warn, profile=profile, progress=tick,
-                     loader_options={"source": source, "date": date, "stdin_name": stdin_filename})
+                     loader_options=loader_options, cache=cache)
+    try:
+        ci.apply_filters(result, paths=paths, diff_only=diff_only, ref=changed_since, baseline_file=baseline,
+                         echo=lambda m: typer.echo(m, err=True))
+    except BaseException:
+        result.close()
+        raise
     try:
         options = ReportOptions(color=output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
                                 statistics=statistics)
@@ -119,11 +142,109 @@ def audit(
         threshold = Severity.parse(cfg.fail_on)
         failed = any(s.by_severity.get(sev.value) for s in result.summaries
                      for sev in Severity if sev.rank >= threshold.rank and sev is not Severity.OFF)
+        low = ci.score_failures(result, fail_under if fail_under is not None else cfg.fail_under)
+        for line in low[:10]:
+            typer.echo(f"auditor: below --fail-under: {line}", err=True)
+        if len(low) > 10:
+            typer.echo(f"auditor: below --fail-under: ... and {len(low) - 10} more", err=True)
+        failed = failed or bool(low)
     finally:
         result.close()
     if strict and result.warnings:
         raise AuditorError(f"{len(result.warnings)} input warning(s) with --strict")
     raise typer.Exit(1 if failed else 0)
+
+
+def _apply_fixes(paths, cfg, *, jobs, warn, loader_options, cache, diff: bool, min_confidence: float = 0.0):
+    from auditor.fix import fix_paths
+
+    report = fix_paths(paths, cfg, write_files=not diff, jobs=jobs, warn=warn, loader_options=loader_options,
+                       cache=cache, min_confidence=min_confidence)
+    for where in report.not_fixable:
+        warn(f"{where}: not fixed (archives and stdin are never rewritten)")
+    changed = report.changed_files
+    if diff:
+        for planned in changed:
+            sys.stdout.write(planned.diff())
+    verb = "would fix" if diff else "fixed"
+    typer.echo(f"auditor: {verb} {report.applied} finding{'s' if report.applied != 1 else ''} in "
+               f"{len(changed)} file{'s' if len(changed) != 1 else ''}", err=True)
+    for planned in report.files:
+        for finding, why in planned.skipped:
+            typer.echo(f"auditor: not fixed: {planned.path}:{finding.line}:{finding.column} {finding.rule}: {why}",
+                       err=True)
+    return report
+
+
+@app.command("fix")
+def fix_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to fix in place.")],
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing; exit 1 if "
+                                       "anything would change.")] = False,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories (comma-separated).")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                  help="Apply only findings at least this confident.")] = 0.0,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")] = False,
+) -> None:
+    """Apply safe fixes (name spelling, place house style, ...) in place."""
+    from auditor import ci
+
+    overrides: dict = {}
+    if select:
+        overrides["select"] = _split(select)
+    if ignore:
+        overrides["ignore"] = _split(ignore)
+    cfg = _load_config(config, paths, overrides)
+
+    def warn(message: str) -> None:
+        typer.echo(f"auditor: warning: {message}", err=True)
+
+    report = _apply_fixes(paths, cfg, jobs=jobs, warn=warn, loader_options={}, diff=diff,
+                          cache=ci.make_cache(cfg, not no_cache), min_confidence=min_confidence)
+    raise typer.Exit(1 if diff and report.changed_files else 0)
+
+
+baseline_app = typer.Typer(no_args_is_help=True, help="Record current findings so CI fails only on new ones.")
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or archives to audit.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file.")] = Path(".auditor-baseline.json"),
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories (comma-separated).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")] = False,
+) -> None:
+    """Audit PATHS and record every finding in a baseline file."""
+    from auditor import baseline as baseline_mod
+    from auditor import ci
+    from auditor.runner import run
+
+    overrides: dict = {}
+    if select:
+        overrides["select"] = _split(select)
+    if ignore:
+        overrides["ignore"] = _split(ignore)
+    cfg = _load_config(config, paths, overrides)
+
+    def warn(message: str) -> None:
+        typer.echo(f"auditor: warning: {message}", err=True)
+
+    result = run(paths, cfg, jobs=jobs, warn=warn, cache=ci.make_cache(cfg, not no_cache))
+    try:
+        recorded = baseline_mod.build(result, output.resolve().parent)
+    finally:
+        result.close()
+    baseline_mod.write(recorded, output)
+    total = sum(sum(c.values()) for c in recorded.entries.values())
+    typer.echo(f"auditor: baseline {output}: {total} finding{'s' if total != 1 else ''} in "
+               f"{len(recorded.entries)} document{'s' if len(recorded.entries) != 1 else ''}", err=True)
 
 
 @app.command()
