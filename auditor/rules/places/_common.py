@@ -80,10 +80,6 @@ def rule_enabled(config: Config, rule_id: str) -> bool:
     return config.is_selected(rule_id) and settings.severity is not Severity.OFF
 
 
-def same_form(a: Mention, form: str) -> bool:
-    return a.form == form
-
-
 def mixed_places(mentions: list[Mention]) -> set[str]:
     """Ids of places written in two or more forms in the document."""
     forms: dict[str, set[str]] = {}
