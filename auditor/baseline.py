@@ -24,7 +24,7 @@ from typing import Any
 
 from auditor import __version__, postfilter
 from auditor.errors import ConfigError, UsageError
-from auditor.fingerprint import RawTexts, is_archive
+from auditor.fingerprint import RawTexts, is_archive, normalise
 from auditor.model import DocumentResult
 
 FORMAT = "auditor-baseline"
@@ -129,22 +129,35 @@ class Comparison:
 
 
 def apply(result: Any, baseline: Baseline, base: Path) -> Comparison:
-    """Keep only findings beyond the baseline's counts; list fixed entries."""
+    """Keep only findings beyond the baseline's counts; list fixed entries.
+
+    Matching is by exact fingerprint first; a finding whose context changed
+    (an edit right next to it, e.g. a fixed neighbour) then still matches a
+    left-over baseline entry of the same document with the same rule and
+    matched text, so only genuinely new findings are reported.
+    """
     texts = RawTexts(result.config)
     outcome = Comparison()
-    seen: dict[str, Counter[str]] = {}
+    remaining: dict[str, Counter[str]] = {}
 
     def keep(doc: DocumentResult) -> list:
         key = doc_key(doc, base)
-        used = seen.setdefault(key, Counter())
+        left = remaining.setdefault(key, Counter(baseline.entries.get(key, Counter())))
         if not doc.findings:
             return []
-        allowed = baseline.entries.get(key, Counter())
         _, fps = texts.fingerprints(doc)
-        kept = []
+        unmatched = []
         for f, fp in zip(doc.findings, fps):
-            used[fp] += 1
-            if used[fp] <= allowed.get(fp, 0):
+            if left.get(fp, 0) > 0:
+                left[fp] -= 1
+                outcome.baselined += 1
+            else:
+                unmatched.append(f)
+        kept = []
+        for f in unmatched:
+            weak = _weak_match(baseline, key, left, f.rule, f.text)
+            if weak is not None:
+                left[weak] -= 1
                 outcome.baselined += 1
             else:
                 kept.append(f)
@@ -152,12 +165,19 @@ def apply(result: Any, baseline: Baseline, base: Path) -> Comparison:
         return kept
 
     postfilter.apply(result, keep)
-    for key, counts in sorted(baseline.entries.items()):
-        if key not in seen:
-            continue  # not audited in this run (e.g. --changed-since): not fixed
+    for key, counts in sorted(remaining.items()):  # keys not audited in this run are not "fixed"
         for fp, n in sorted(counts.items()):
-            gone = n - seen[key].get(fp, 0)
-            if gone > 0:
+            if n > 0:
                 info = baseline.info.get(key, {}).get(fp, {})
-                outcome.fixed.append((key, str(info.get("rule", "?")), str(info.get("text", "")), gone))
+                outcome.fixed.append((key, str(info.get("rule", "?")), str(info.get("text", "")), n))
     return outcome
+
+
+def _weak_match(baseline: Baseline, key: str, left: Counter[str], rule: str, text: str) -> str | None:
+    info = baseline.info.get(key, {})
+    wanted = normalise(text)
+    for fp, n in left.items():
+        entry = info.get(fp)
+        if n > 0 and entry and entry.get("rule") == rule and normalise(str(entry.get("text", ""))) == wanted:
+            return fp
+    return None
