@@ -85,6 +85,9 @@ def audit(
                                             "--changed-since (default HEAD).")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes first, then report what remains.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address "
+                                                     "(default: start a LocalCluster).")] = None,
 ) -> None:
     """Audit articles and report findings."""
     from auditor import ci
@@ -116,9 +119,10 @@ def audit(
     if fix:
         _apply_fixes(paths, cfg, jobs=jobs, warn=warn, loader_options=loader_options, cache=cache, diff=False)
     show_progress = progress if progress is not None else sys.stderr.isatty()
+    executor = _executor(engine, scheduler)
     with _progress(show_progress) as tick:
         result = run(paths, cfg, jobs=jobs, warn=warn, profile=profile, progress=tick,
-                     loader_options=loader_options, cache=cache)
+                     loader_options=loader_options, cache=cache, executor=executor)
     try:
         ci.apply_filters(result, paths=paths, diff_only=diff_only, ref=changed_since, baseline_file=baseline,
                          echo=lambda m: typer.echo(m, err=True))
@@ -153,6 +157,18 @@ def audit(
     if strict and result.warnings:
         raise AuditorError(f"{len(result.warnings)} input warning(s) with --strict")
     raise typer.Exit(1 if failed else 0)
+
+
+def _executor(engine: str, scheduler: str | None):
+    if engine == "local":
+        if scheduler:
+            raise UsageError("--scheduler needs --engine dask")
+        return None
+    if engine == "dask":
+        from auditor.dask_engine import dask_executor
+
+        return dask_executor(scheduler)
+    raise UsageError(f"--engine: expected local or dask, not {engine!r}")
 
 
 def _apply_fixes(paths, cfg, *, jobs, warn, loader_options, cache, diff: bool, min_confidence: float = 0.0):

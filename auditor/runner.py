@@ -14,13 +14,15 @@ the first chunk is loaded before deciding.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import tempfile
 import time
+import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,14 +127,30 @@ class RunResult:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(config: Config, profile: bool, cache: Any = None) -> None:
-    ctx = Context(config)
-    _WORKER["rules"] = build_rules(config, ctx)
-    _WORKER["profile"] = profile
-    _WORKER["cache"] = cache  # auditor.cache.ResultCache or None
+@dataclass(frozen=True)
+class WorkerSetup:
+    """What a worker needs to build its rules; sent with every task, so the
+    same code serves a local process pool and a Dask cluster (whose workers
+    have no initializer). Rules are built once per worker per run."""
+
+    key: str
+    config: Config
+    profile: bool = False
+    cache: Any = None  # auditor.cache.ResultCache or None
 
 
-def _check_chunk(docs: list[Document]) -> tuple[list[tuple[DocumentResult, dict[str, Any]]], Counter[str]]:
+def _ensure_worker(setup: WorkerSetup) -> None:
+    if _WORKER.get("key") == setup.key:
+        return
+    ctx = Context(setup.config)
+    _WORKER.update(key=setup.key, rules=build_rules(setup.config, ctx), profile=setup.profile, cache=setup.cache)
+
+
+def check_chunk(
+    setup: WorkerSetup, docs: list[Document]
+) -> tuple[list[tuple[DocumentResult, dict[str, Any]]], Counter[str]]:
+    """The per-document half of a run for one chunk (runs in a worker)."""
+    _ensure_worker(setup)
     rules: list[Rule] = _WORKER["rules"]
     timings: Counter[str] = Counter()
     out = []
@@ -166,8 +184,14 @@ def run(
     profile: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cache: Any = None,
+    executor: Callable[[int], contextlib.AbstractContextManager[Executor]] | None = None,
 ) -> RunResult:
-    """Audit ``paths`` with ``config``; see the module docstring."""
+    """Audit ``paths`` with ``config``; see the module docstring.
+
+    ``executor(jobs)`` may supply the pool (a context manager yielding a
+    ``concurrent.futures.Executor``, e.g. a Dask client's executor); by
+    default a local process pool is used when the run is large enough.
+    """
     started = time.perf_counter()
     warnings: list[str] = []
 
@@ -206,21 +230,21 @@ def run(
         if progress is not None:
             progress(len(summaries), chars)
 
+    setup = WorkerSetup(uuid.uuid4().hex, config, profile, cache)
     try:
-        if jobs == 1 or len(head) <= SMALL_RUN_CHUNKS:
-            _init_worker(config, profile, cache)
-            _WORKER["rules"] = rules
+        if executor is None and (jobs == 1 or len(head) <= SMALL_RUN_CHUNKS):
+            _WORKER.update(key=setup.key, rules=rules, profile=profile, cache=cache)
             for chunk in _chain(head, chunks):
                 chars += sum(len(d.raw) for d in chunk)
-                collect(*_check_chunk(chunk))
+                collect(*check_chunk(setup, chunk))
         else:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                     initargs=(config, profile, cache)) as pool:
+            make_pool = executor or (lambda n: ProcessPoolExecutor(max_workers=n))
+            with make_pool(jobs) as pool:
                 pending: deque[Future] = deque()
                 try:
                     for chunk in _chain(head, chunks):
                         chars += sum(len(d.raw) for d in chunk)
-                        pending.append(pool.submit(_check_chunk, chunk))
+                        pending.append(pool.submit(check_chunk, setup, chunk))
                         while len(pending) > jobs * 2:
                             collect(*pending.popleft().result())
                     while pending:
