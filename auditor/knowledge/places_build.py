@@ -28,8 +28,9 @@ forms that occur in English text and the *origin* of each form.
   similar to the official name.
 * Filters: ASCII letters only (no apostrophes: "Khar'kov" is scholarly, not
   news); at least 4 letters; not a common English word or name (wordfreq Zipf
-  >= ``MAX_ZIPF``, or ``MAX_ZIPF_SMALL`` for places under 100k, unless the
-  place is a large city, where the frequency comes
+  >= ``MAX_ZIPF``, or lower limits for places under 100k, unless the place
+  is a large city; variants of small towns shaped like Slavic surnames or
+  given names (Vinogradov, Vasilkov, Borislav) are dropped too, where the frequency comes
   from the city itself); not the name of another place (a Russian-derived
   "Berezovka" is also a village in Russia); not claimed by two clusters;
   clusters with a single form are dropped (nothing to vary).
@@ -56,7 +57,11 @@ from wordfreq import zipf_frequency
 MIN_POPULATION = 10_000
 LARGE_CITY = 400_000
 MAX_ZIPF = 3.0  # for cities of 100k or more
-MAX_ZIPF_SMALL = 2.0  # smaller places: their forms are rarer than common names (Malin, Lyman)
+MAX_ZIPF_SMALL = 2.0  # smaller places' official forms: rarer than common names (Malin, Lyman)
+MAX_ZIPF_VARIANT = 1.5  # and their variant forms (Zorya, Hust)
+# Russian-derived forms of small towns shaped like Slavic surnames or given
+# names: in English news the person is likelier than the town.
+_PERSON_SHAPED = re.compile(r"(?:ov|ev|yev|in|sky|skiy|skii|slav)$")
 MIN_SIMILARITY = 55.0  # rapidfuzz ratio of a form to the official name
 OUTPUT = "rules/knowledge/places_generated.yml"
 PLACE_CATEGORIES = {"City", "Town", "Village", "Settlement", "Region"}
@@ -165,6 +170,7 @@ class _Candidate:
         self.population = population
         self.uk: set[str] = set()  # Ukrainian Cyrillic names
         self.ru: set[str] = set()  # Russian(-like) Cyrillic names
+        self.ru_trusted: set[str] = set()  # Russian names SpellingUkraine gives
         self.latin: set[str] = set()
         self.misspellings: set[str] = set()  # SpellingUkraine "incorrect" forms
         self.curated = False
@@ -196,7 +202,7 @@ def load_candidates(data: Path) -> tuple[dict[str, _Candidate], dict[str, int]]:
         cand.curated = True
         cand.uk.add(row["ukrainian"].strip())
         related = _split(row["related_spellings"])
-        cand.ru.update(r for r in related if _plausible_russian(r))
+        cand.ru_trusted.update(r for r in related if _plausible_russian(r))
         cand.latin.update(r for r in related if not _is_cyrillic(r))
         cand.misspellings.update(_split(row["incorrect_spellings"]))
 
@@ -238,7 +244,7 @@ def load_candidates(data: Path) -> tuple[dict[str, _Candidate], dict[str, int]]:
         cand = _Candidate(official, population)
         cand.uk.update(probe.uk)
         cand.latin.update(latin + [row["name"]])
-        cand.ru.update(n for n in nonlatin if _plausible_russian(n) and n not in cand.uk)
+        cand.ru.update(n for n in nonlatin if _plausible_russian(n))
         cands[official] = cand
     return cands, others
 
@@ -248,6 +254,24 @@ def _same_name(a: str, b: str) -> bool:
     """Two spellings of one name rather than two names (Kiev/Kyiv, not
     Dnipropetrovsk/Dnipro or Stalino/Donetsk)."""
     return ratio(a, b) >= MIN_SIMILARITY and min(len(a), len(b)) / max(len(a), len(b)) >= 0.75
+
+
+def _best_russian(names: list[str], cand: _Candidate, official: str,
+                  latin: set[str]) -> tuple[list[tuple[float, set[str]]], set[str]]:
+    best: list[tuple[float, set[str]]] = []
+    same: set[str] = set()
+    for name in names:
+        romans = romanize(name, "ru")
+        if any(r != _key(official) and r.startswith(_key(official)) for r in romans):
+            continue  # an inflected form (Киеву, Донецке), not a name
+        if _key(official) in romans:
+            same |= romans
+            continue
+        if not romans & latin:
+            continue
+        score = max((ratio(name.lower(), u.lower()) for u in cand.uk), default=0.0)
+        best.append((score, romans))
+    return best, same
 
 
 _START_PAIRS = {("h", "g"), ("kh", "h"), ("y", "i"), ("i", "y"), ("ie", "e"), ("ye", "e")}
@@ -266,23 +290,16 @@ def _russian_romanizations(cand: _Candidate, official: str, pool: set[str]) -> s
     GeoNames does not say which Cyrillic name is Russian (Chuvash "Киевом",
     Belarusian "Данецк" look alike), so the Russian name is the plausible one
     that is attested in Latin script (its romanization is among the place's
-    Latin variants) and most similar to the Ukrainian name. A Russian-looking
+    Latin variants) and most similar to the Ukrainian name (SpellingUkraine's
+    Russian names are taken as they are). A Russian-looking
     name that romanizes to the official form (Донецк: Donetsk) makes the
     official form neutral."""
     latin = {_key(f) for f in pool}
-    best: list[tuple[float, set[str]]] = []
-    same = set()
-    for name in sorted(cand.ru):
-        romans = romanize(name, "ru")
-        if any(r != _key(official) and r.startswith(_key(official)) for r in romans):
-            continue  # an inflected form (Киеву, Донецке), not a name
-        if _key(official) in romans:
-            same |= romans
-            continue
-        if not romans & latin:
-            continue
-        score = max((ratio(name.lower(), u.lower()) for u in cand.uk), default=0.0)
-        best.append((score, romans))
+    # SpellingUkraine names the Russian form (Сумы, Львов, Запорожье): trust
+    # it. Otherwise every plausible name competes; one spelled exactly like
+    # the Ukrainian name (Ужгород) is the likeliest.
+    names = sorted(cand.ru_trusted) if cand.ru_trusted else sorted(cand.ru)
+    best, same = _best_russian(names, cand, official, latin)
     if not best:
         return same  # the Russian name romanizes like the Ukrainian one
     top = max(score for score, _ in best)
@@ -325,9 +342,12 @@ def build_places(data: Path) -> dict[str, dict]:
                 continue  # truncated or inflected (Tatarbunar, Donetske)
             if form != official and others.get(key, 0) >= max(1_000, cand.population // 10):
                 continue  # also the name of a (comparably large) other place
-            limit = MAX_ZIPF if cand.population >= 100_000 else MAX_ZIPF_SMALL
+            small = cand.population < 100_000
+            limit = MAX_ZIPF if not small else MAX_ZIPF_SMALL if form == official else MAX_ZIPF_VARIANT
             if cand.population < LARGE_CITY and zipf_frequency(key, "en") >= limit:
                 continue  # a common English word or name
+            if small and form != official and _PERSON_SHAPED.search(key):
+                continue  # Vinogradov, Vasilkov, Borislav: also people's names
             forms[form] = origin
         if official not in forms:
             continue
