@@ -117,3 +117,9 @@ def test_former_name_is_not_an_inconsistency():
 
 def test_consistent_document_is_quiet():
     assert run(dated("2025-02-20", "Lammy flew to Kyiv. In Kyiv he met Zelensky.")) == []
+
+
+def test_config_preference_agreeing_with_the_pack_keeps_its_date():
+    old = dated("2014-05-01", "Clashes in the Ukrainian port of Odessa killed dozens.")
+    assert run(old, places={"Odessa": "Odesa"}) == []
+    assert spans(run(old, places={"Odessa": "Odesa"}, retroactive=True)) == [("places.house-style", "Odessa", "Odesa")]

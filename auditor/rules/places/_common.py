@@ -46,7 +46,7 @@ class Ruling:
     authority: str | None
 
     def describe(self) -> str:
-        if self.pinned:
+        if self.pinned and self.effective is None:
             return "the project's house style"
         since = f" since {self.effective.isoformat()}" if self.effective else ""
         return f"house style{since}" + (f"; {self.authority}" if self.authority else "")
@@ -55,24 +55,32 @@ class Ruling:
 def ruling_for(place: Place, doc: Document, config: Config) -> Ruling | None:
     """The house-style form of ``place`` for this document, if any applies.
 
-    * ``house_style.places`` (``{"Odessa": "Odesa"}``) pins a preference
-      without a date: the newsroom says so, for every document.
     * A pack ruling applies from its ``effective`` date: a document dated
-      earlier is not held to it, and neither is an undated one (an archive
-      of unknown date may predate the ruling) unless
+      earlier followed the style of its day, and an undated one (an archive
+      of unknown date may predate the ruling) is left alone too, unless
       ``house_style.retroactive`` is set.
+    * The project's ``house_style.places`` (``{"Odessa": "Odesa"}``) pins the
+      preference. It also covers undated documents (the newsroom says so);
+      when it agrees with the pack, the pack's effective date still spares
+      older dated text; when it reverses the pack (``{"Odesa": "Odessa"}``)
+      the pack's date is about another ruling, so it applies to every date.
     """
+    pinned = None
     for deprecated, preferred in config.house_style.places.items():
         if preferred in place.forms and (deprecated in place.forms or deprecated == place.name):
-            return Ruling(preferred, None, True, None)
-    if place.preferred is None:
+            pinned = preferred
+            break
+    if pinned is not None and pinned != place.preferred:
+        return Ruling(pinned, None, True, None)
+    if pinned is None and place.preferred is None:
         return None
+    preferred = pinned or place.preferred
     if not config.house_style.retroactive:
-        if doc.date is None:
+        if doc.date is None and pinned is None:
             return None
-        if place.effective is not None and doc.date < place.effective:
+        if doc.date is not None and place.effective is not None and doc.date < place.effective:
             return None
-    return Ruling(place.preferred, place.effective, False, place.authority)
+    return Ruling(preferred, place.effective, pinned is not None, place.authority)
 
 
 def rule_enabled(config: Config, rule_id: str) -> bool:

@@ -10,7 +10,9 @@ of its day and is left alone.
   predate the ruling. Set ``house_style.retroactive: true`` to hold every
   document, dated or not, to the current rulings.
 * The project's ``house_style.places`` (``{"Odessa": "Odesa"}``) pins a
-  preference for every document, whatever its date.
+  preference: it then covers undated documents too. If it agrees with the
+  pack, older dated text is still spared (unless retroactive); if it
+  reverses the pack (``{"Odesa": "Odessa"}``), it applies to every date.
 * Exceptions are respected: "chicken Kiev", "Dynamo Kiev", "Kievan Rus"
   (never matched: it is another word), "Odessa, Texas"; ambiguous forms
   ("Odessa", "Nikolayev") count only in documents that mention the place's
