@@ -17,17 +17,24 @@ import re2
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
 _OPTIONS.case_sensitive = False
+_OPTIONS_CS = re2.Options()
+_OPTIONS_CS.log_errors = False
 
 
 class WordMatcher:
-    """Find whole-word occurrences of any of ``words`` (case-insensitive)."""
+    """Find whole-word occurrences of any of ``words`` (case-insensitive
+    unless ``case_sensitive``)."""
 
-    def __init__(self, words: Iterable[tuple[str, Any]]) -> None:
+    def __init__(self, words: Iterable[tuple[str, Any]], *, case_sensitive: bool = False) -> None:
+        self._case_sensitive = case_sensitive
         self._payload: dict[str, Any] = {}
         for word, payload in words:
-            self._payload[word.lower()] = payload
+            self._payload[word if case_sensitive else word.lower()] = payload
         keys = sorted(self._payload, key=len, reverse=True)
-        self._pattern = re2.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", _OPTIONS) if keys else None
+        self._pattern = (
+            re2.compile("|".join(_bounded(k) for k in keys), _OPTIONS_CS if case_sensitive else _OPTIONS)
+            if keys else None
+        )
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, Any]]:
         """Yield ``(start, end, payload)`` for whole-word hits in ``text``."""
@@ -38,6 +45,18 @@ class WordMatcher:
             start, end = m.span()
             if (start > 0 and text[start - 1].isalpha()) or (end < n and text[end].isalpha()):
                 continue
-            payload = self._payload.get(m.group().lower())
+            found = m.group()
+            payload = self._payload.get(found if self._case_sensitive else found.lower())
             if payload is not None:
                 yield start, end, payload
+
+
+def _bounded(word: str) -> str:
+    """``\\b`` where the word starts or ends with an ASCII letter (RE2's ``\\b``
+    is ASCII-only; non-ASCII edges are checked by :meth:`WordMatcher.finditer`)."""
+    body = re.escape(word)
+    if word[:1].isascii():
+        body = r"\b" + body
+    if word[-1:].isascii():
+        body += r"\b"
+    return body

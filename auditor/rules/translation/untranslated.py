@@ -1,0 +1,312 @@
+"""Fragments left in another language, script or typographic convention.
+
+What a translation (human or machine) leaves untranslated in English text:
+
+* a homoglyph: a Cyrillic or Greek letter inside a Latin word ("Kyіv" with
+  a Cyrillic і) — invisible to a reader, but breaks search and spelling;
+* a run of another script (Cyrillic, Greek, CJK, Arabic, ...) in the prose;
+* a sentence in another language: a cheap pre-check counts function words
+  of other languages that are not English words ("und", "les", "della");
+  only sentences with enough of them go to ``langdetect`` (slow), seeded for
+  deterministic answers. Short phrases ("raison d'être", "coup d'état") and
+  names ("Le Monde", "Die Welt", "La Repubblica") never reach it;
+* quotation marks English does not use (« », „ “);
+* number formats of other languages: a decimal comma before a magnitude
+  ("3,5 million", "2,7%"), "mln", "bln", "mlrd", a space or thin space as the
+  thousands separator ("15 000 troops").
+
+Lists and thresholds live in ``rules/translation/untranslated.yml``.
+
+Flags:
+    The delegation arrived in Kyіv on Tuesday.
+
+    The ministry said «the operation is proceeding according to plan».
+
+    Exports grew by 3,5 million tonnes last year.
+
+    The budget deficit reached 12 bln roubles.
+
+    The mayor told the crowd: Nous ne sommes pas prêts et nous ne voulons pas de cette guerre dans notre pays.
+
+    The statement said the city was calm (город спокоен) in the morning.
+
+Passes:
+    The delegation arrived in Kyiv on Tuesday, according to Le Monde, La Repubblica and Die Welt.
+
+    It was his raison d'être, critics said after the coup d'état; a true enfant terrible.
+
+    Exports grew by 3.5 million tonnes, to 3,500 tonnes a week, or 15,000 tonnes a month.
+
+    The drug is a β-blocker, the doctors said.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import re2
+from langdetect import DetectorFactory, detect_langs
+from langdetect.lang_detect_exception import LangDetectException
+
+from auditor.documents.document import Document
+from auditor.model import Severity
+from auditor.registry import register
+from auditor.resources import load_yaml_resource
+from auditor.rules.base import Rule
+from auditor.rules.translation._words import WordMatcher
+
+DetectorFactory.seed = 0  # langdetect is random unless seeded
+
+_RE2 = re2.Options()
+_RE2.log_errors = False
+
+_SCRIPTS: tuple[tuple[int, int, str], ...] = (
+    (0x0370, 0x03FF, "Greek"), (0x1F00, 0x1FFF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"), (0x0530, 0x058F, "Armenian"),
+    (0x0590, 0x05FF, "Hebrew"), (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"), (0x0E00, 0x0E7F, "Thai"), (0x10A0, 0x10FF, "Georgian"),
+    (0x3040, 0x30FF, "Japanese kana"), (0x3400, 0x4DBF, "CJK"), (0x4E00, 0x9FFF, "CJK"),
+    (0xAC00, 0xD7AF, "Hangul"),
+)
+_CJK = {"Japanese kana", "CJK", "Hangul"}
+_OTHER_SCRIPT = re2.compile(
+    "[\\x{0370}-\\x{03FF}\\x{1F00}-\\x{1FFF}\\x{0400}-\\x{06FF}\\x{0750}-\\x{077F}\\x{0900}-\\x{097F}"
+    "\\x{0E00}-\\x{0E7F}\\x{10A0}-\\x{10FF}\\x{3040}-\\x{30FF}\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{AC00}-\\x{D7AF}]",
+    _RE2,
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_NOUN_AFTER = re.compile(r"[ \u00a0][a-z]{3,}\b")
+
+
+_CLOSERS = {"«": "»", "„": "“”", "‹": "›", "»": "«"}
+
+
+def _script(ch: str) -> str | None:
+    o = ord(ch)
+    if o < 0x0370:
+        return "Latin" if ch.isalpha() else None
+    for lo, hi, name in _SCRIPTS:
+        if lo <= o <= hi:
+            return name
+    return "Latin" if ch.isalpha() and o < 0x0250 or 0x1E00 <= o <= 0x1EFF else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    homoglyphs: dict[str, str]
+    min_letters: int
+    min_cjk: int
+    quote_openers: object
+    max_per_doc: int
+    decimal_comma: object
+    abbreviations: object
+    spaced_thousands: object
+    function_words: WordMatcher
+    min_function_words: int
+    min_words: int
+    min_probability: float
+
+
+@lru_cache(maxsize=1)
+def _settings() -> _Settings:
+    conf = load_yaml_resource("translation/untranslated.yml")
+    magnitudes = "|".join(re.escape(str(m)) for m in conf["magnitude_words"])
+    abbreviations = "|".join(re.escape(str(a)) for a in conf["foreign_number_abbreviations"])
+    openers = "".join(re.escape(q) for q in conf["foreign_quote_openers"])
+    return _Settings(
+        homoglyphs={str(k): str(v) for k, v in conf["homoglyphs"].items()},
+        min_letters=int(conf["min_script_letters"]),
+        min_cjk=int(conf["min_cjk_chars"]),
+        quote_openers=re2.compile(f"[{openers}]", _RE2),
+        max_per_doc=int(conf["max_per_document"]),
+        decimal_comma=re2.compile(rf"\b\d{{1,3}},\d{{1,2}}[ \t\x{{00A0}}]?(?:{magnitudes})", _RE2),
+        abbreviations=re2.compile(rf"\b(?:{abbreviations})\b\.?", _RE2),
+        spaced_thousands=re2.compile(r"\b\d{1,3}(?:[ \x{00A0}\x{202F}\x{2009}]\d{3})+\b", _RE2),
+        function_words=WordMatcher(((str(w), True) for w in conf["foreign_function_words"]), case_sensitive=True),
+        min_function_words=int(conf["min_foreign_function_words"]),
+        min_words=int(conf["min_words"]),
+        min_probability=float(conf["min_probability"]),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _detect(sentence: str) -> tuple[str, float]:
+    try:
+        best = detect_langs(sentence)[0]
+    except LangDetectException:
+        return "unknown", 0.0
+    return best.lang, best.prob
+
+
+@register
+class Untranslated(Rule):
+    id = "translation.untranslated"
+    summary = "Untranslated fragments: other languages, scripts, homoglyphs, quotation marks, number formats"
+    default_severity = Severity.WARNING
+
+    def check(self, doc: Document):
+        s = _settings()
+        text = doc.text
+        if _OTHER_SCRIPT.search(text):
+            yield from self._scripts(doc, text, s)
+        yield from self._quotes(doc, text, s)
+        yield from self._numbers(doc, text, s)
+        yield from self._foreign_sentences(doc, text, s)
+
+    # -- other scripts and homoglyphs ------------------------------------------
+    def _scripts(self, doc: Document, text: str, s: _Settings):
+        run: list[tuple[int, int, str]] = []  # consecutive words of one other script
+
+        def flush():
+            if not run:
+                return None
+            script = run[0][2]
+            letters = sum(e - b for b, e, _ in run)
+            need = s.min_cjk if script in _CJK else s.min_letters
+            start, end = run[0][0], run[-1][1]
+            run.clear()
+            if letters < need:
+                return None
+            return self.finding(doc, start, end, f"untranslated {script} text in English prose", confidence=0.9)
+
+        for m in _WORD.finditer(text):
+            word = m.group()
+            scripts = {_script(ch) for ch in word} - {None}
+            if scripts == {"Latin"}:
+                f = flush()
+                if f:
+                    yield f
+                continue
+            if "Latin" in scripts and scripts <= {"Latin", "Cyrillic", "Greek"}:
+                f = flush()
+                if f:
+                    yield f
+                foreign = [ch for ch in word if _script(ch) not in ("Latin", None)]
+                fixed = "".join(s.homoglyphs.get(ch, ch) for ch in word)
+                yield self.finding(
+                    doc, m.start(), m.end(),
+                    f"'{word}' mixes Latin letters with look-alike {_script(foreign[0])} "
+                    f"letter(s) {', '.join(repr(c) for c in foreign)}",
+                    suggestion=fixed if all(ch in s.homoglyphs for ch in foreign) else None,
+                    confidence=0.95,
+                )
+                continue
+            script = sorted(scripts - {"Latin"})[0]
+            if run and (run[0][2] != script or _WORD.search(text, run[-1][1], m.start())):
+                f = flush()
+                if f:
+                    yield f
+            run.append((m.start(), m.end(), script))
+        f = flush()
+        if f:
+            yield f
+
+    # -- quotation marks ---------------------------------------------------------
+    def _quotes(self, doc: Document, text: str, s: _Settings):
+        if "«" not in text and "„" not in text and "‹" not in text and "»" not in text:
+            return
+        count = 0
+        for m in s.quote_openers.finditer(text):
+            i = m.start()
+            mark = text[i]
+            if mark == "»" and not (i + 1 < len(text) and text[i + 1].isalpha() and (i == 0 or not text[i - 1].isalnum())):
+                continue  # » closes a «…» quotation; only »…« style opens with it
+            closer = _CLOSERS[mark]
+            line_end = text.find("\n", i)
+            if not any(c in text[i + 1:line_end if line_end >= 0 else len(text)] for c in closer):
+                continue  # no closing mark: a navigation arrow ("« Previous"), not a quotation
+            count += 1
+            if count > s.max_per_doc:
+                break
+            yield self.finding(
+                doc, i, i + 1,
+                f"quotation mark {mark} is not used in English (a translation leftover)",
+                suggestion="“",
+                confidence=0.85,
+            )
+
+    # -- number formats ------------------------------------------------------------
+    def _numbers(self, doc: Document, text: str, s: _Settings):
+        count = 0
+        if "," in text:
+            for m in s.decimal_comma.finditer(text):
+                start, end = m.span()
+                if start > 0 and (text[start - 1] in ",." or text[start - 1].isdigit()):
+                    continue  # "1,234,5" is a list or a typo, not a decimal comma
+                count += 1
+                if count > s.max_per_doc:
+                    return
+                number = text[start:end]
+                yield self.finding(
+                    doc, start, end,
+                    f"decimal comma in '{number}': English writes a decimal point",
+                    suggestion=number.replace(",", ".", 1),
+                    confidence=0.8,
+                )
+        for m in s.abbreviations.finditer(text):
+            count += 1
+            if count > s.max_per_doc:
+                return
+            yield self.finding(
+                doc, m.start(), m.end(),
+                f"'{m.group()}' is not an English abbreviation (million: m/mn, billion: bn)",
+                confidence=0.75,
+            )
+        for m in s.spaced_thousands.finditer(text):
+            start, end = m.span()
+            before = text[max(0, start - 2):start]
+            after = text[end:end + 2]
+            if (before[-1:].isspace() and before[:1].isdigit()) or (after[:1].isspace() and after[1:2].isdigit()):
+                continue  # a run of numbers (table, phone number), not one number
+            if after[:1] in ".," and after[1:2].isdigit():
+                continue
+            if before[-1:] in ",." or not _NOUN_AFTER.match(text, end):
+                continue  # tables and score lines; a translated count reads "15 000 troops"
+            count += 1
+            if count > s.max_per_doc:
+                return
+            number = m.group()
+            yield self.finding(
+                doc, start, end,
+                f"space as thousands separator in '{number}': English writes a comma",
+                suggestion=re.sub(r"[ \u00a0\u202f\u2009]", ",", number),
+                confidence=0.6,
+                severity=Severity.INFO,
+            )
+
+    # -- sentences in other languages -----------------------------------------------
+    def _foreign_sentences(self, doc: Document, text: str, s: _Settings):
+        hits = [start for start, _, _ in s.function_words.finditer(text)]
+        if len(hits) < s.min_function_words:
+            return
+        sentences = doc.sentences
+        starts = [sp.start for sp in sentences]
+        per_sentence: dict[int, int] = {}
+        for pos in hits:
+            i = bisect_right(starts, pos) - 1
+            if i >= 0:
+                per_sentence[i] = per_sentence.get(i, 0) + 1
+        reported = 0
+        for i, n in sorted(per_sentence.items()):
+            if n < s.min_function_words:
+                continue
+            span = sentences[i]
+            sentence = text[span.start:span.end]
+            if len(sentence.split()) < s.min_words:
+                continue
+            lang, prob = _detect(sentence)
+            if lang in ("en", "unknown") or prob < s.min_probability:
+                continue
+            reported += 1
+            if reported > s.max_per_doc:
+                return
+            quoted = doc.in_quotation(span.start, span.end) is not None
+            yield self.finding(
+                doc, span.start, span.end,
+                f"sentence in another language (langdetect: {lang}, p={prob:.2f}) in English text",
+                confidence=min(0.95, prob),
+                severity=Severity.INFO if quoted else None,
+            )
