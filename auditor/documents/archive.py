@@ -3,7 +3,10 @@
 Rows are yielded one at a time with their 1-based line (JSONL) or record
 (CSV) number, so a 10 GB archive costs the memory of one row. A row that
 cannot be parsed is reported by number through ``warn`` and skipped; the
-rest of the archive is still audited.
+rest of the archive is still audited: a JSONL line that is not JSON, is
+nested too deeply for the parser, or is not an object; a CSV record with
+bytes that are not UTF-8 (the file is decoded with ``surrogateescape`` so
+one bad record does not end the file, and the record is then skipped).
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ def jsonl_rows(stream: BinaryIO, name: str, warn: Warn) -> Iterator[tuple[int, d
         except (ValueError, UnicodeDecodeError) as exc:
             warn(f"{name}:{number}: skipped row: invalid JSON ({_short(exc)})")
             continue
+        except RecursionError:
+            warn(f"{name}:{number}: skipped row: JSON nested too deeply")
+            continue
         if not isinstance(row, dict):
             warn(f"{name}:{number}: skipped row: expected a JSON object, got {type(row).__name__}")
             continue
@@ -38,15 +44,32 @@ def jsonl_rows(stream: BinaryIO, name: str, warn: Warn) -> Iterator[tuple[int, d
 
 
 def csv_rows(stream: BinaryIO, name: str, warn: Warn) -> Iterator[tuple[int, dict[str, Any]]]:
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict", newline="")
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     reader = csv.DictReader(text)
     try:
         for row in reader:
+            if any(_has_surrogate(v) for v in _cells(row)):
+                warn(f"{name}:{reader.line_num}: skipped row: not valid UTF-8")
+                continue
             yield reader.line_num, row
-    except UnicodeDecodeError as exc:
-        warn(f"{name}:{reader.line_num + 1}: stopped reading: not valid UTF-8 ({_short(exc)})")
     except csv.Error as exc:
         warn(f"{name}:{reader.line_num}: stopped reading: malformed CSV ({exc})")
+
+
+def _cells(row: dict[Any, Any]) -> Iterator[Any]:
+    yield from row.keys()
+    for value in row.values():
+        if isinstance(value, list):  # surplus cells of a long row (restkey)
+            yield from value
+        else:
+            yield value
+
+
+def _has_surrogate(value: Any) -> bool:
+    """Undecodable bytes appear as lone surrogates U+DC80..U+DCFF."""
+    if not isinstance(value, str) or value.isascii():
+        return False
+    return any("\udc80" <= ch <= "\udcff" for ch in value)
 
 
 def first_field(row: dict[str, Any], names: list[str]) -> Any:

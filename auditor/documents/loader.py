@@ -5,15 +5,28 @@ row) in memory at a time, so archives of any size stream through. Problems
 with one input (undecodable bytes, a broken JSONL line, a FIFO) are reported
 through ``warn`` as one line naming the file and line, and loading goes on;
 ``--strict`` turns those warnings into exit code 2 at the end of the run.
+
+One document (a file, stdin, or one archive row's text) may be at most
+:data:`MAX_DOCUMENT_BYTES` (10 MiB, a hundred times a long feature); a
+larger one is skipped with a warning, because the per-document indexes of a
+50 MB "article" need gigabytes of memory and no rule result on it would be
+meaningful. Archives themselves have no size limit.
+
+Metadata from front matter and archive columns is untrusted: only scalar
+values are used for source, title, URL and id (a YAML alias bomb or a list
+must not be turned into a string), and a date that cannot be read is
+reported and treated as unknown.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import io
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -28,6 +41,8 @@ from auditor.errors import AuditorError, InputError
 Warn = Callable[[str], None]
 TEXT_KINDS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 ARCHIVE_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+_MAX_IGNORES = 1000
 
 
 def kind_of(name: str) -> str:
@@ -79,10 +94,16 @@ class Loader:
                 with _open_binary(path) as stream:
                     yield from self._archive_rows(stream, name, kind, path)
                 return
+            if st.st_size > MAX_DOCUMENT_BYTES and not name.lower().endswith(".gz"):
+                self._too_large(name, st.st_size)
+                return
             with _open_binary(path) as stream:
-                data = stream.read()
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+                data = stream.read(MAX_DOCUMENT_BYTES + 1)
+        except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
             self.warn(f"{name}: skipped: cannot read: {getattr(exc, 'strerror', None) or exc}")
+            return
+        if len(data) > MAX_DOCUMENT_BYTES:
+            self._too_large(name, None)
             return
         doc = self._text_document(data, name, kind, path)
         if doc is not None:
@@ -93,9 +114,19 @@ class Loader:
         if kind in ("jsonl", "csv"):
             yield from self._archive_rows(stream, name, kind, None)
             return
-        doc = self._text_document(stream.read(), name, kind, None)
+        data = stream.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            self._too_large(name, None)
+            return
+        doc = self._text_document(data, name, kind, None)
         if doc is not None:
             yield doc
+
+    def _too_large(self, name: str, size: int | None) -> None:
+        mib = MAX_DOCUMENT_BYTES / 2**20
+        what = f"{size / 2**20:.1f} MiB is" if size is not None else "it is"
+        self.warn(f"{name}: skipped: {what} over the {mib:g} MiB limit for one document "
+                  "(split it, or use a JSONL archive with one article per row)")
 
     def _text_document(self, data: bytes, name: str, kind: str, path: Path | None) -> Document | None:
         try:
@@ -116,6 +147,8 @@ class Loader:
             text = markdown.prose_view(raw, end)
         elif kind == "html":
             text, offset_map, fields = html.extract(raw)
+        if fields.get("date") not in (None, "") and metadata.parse_date(fields["date"]) is None:
+            self.warn(f"{name}: date {_preview(fields['date'])} is not a valid date (YYYY-MM-DD); date unknown")
         doc_meta = {"encoding": decoded.encoding, "bom": decoded.bom, **_nested_auditor(fields)}
         return self._document(name, raw, text, kind, fields, path, offset_map=offset_map, meta=doc_meta)
 
@@ -125,6 +158,10 @@ class Loader:
         fields_cfg = self.config.archive
         for row_number, row in rows:
             text = archive.first_field(row, fields_cfg.text)
+            if isinstance(text, str) and len(text) > MAX_DOCUMENT_BYTES:
+                self.warn(f"{name}:{row_number}: skipped row: its text is over the "
+                          f"{MAX_DOCUMENT_BYTES / 2**20:g} MiB limit for one document")
+                continue
             if not isinstance(text, str):
                 if kind == "csv" and not any(k in row for k in fields_cfg.text):
                     self.warn(f"{name}: skipped: no text column (looked for {', '.join(fields_cfg.text)}; "
@@ -138,8 +175,8 @@ class Loader:
                 "title": archive.first_field(row, fields_cfg.title),
                 "url": archive.first_field(row, fields_cfg.url),
             }
-            row_id = archive.first_field(row, fields_cfg.id)
-            fields["id"] = str(row_id) if row_id not in (None, "") else str(row_number)
+            row_id = _clean(archive.first_field(row, fields_cfg.id))
+            fields["id"] = row_id if row_id is not None else str(row_number)
             yield self._document(name, text, text, kind, fields, path, meta={"row": row_number})
 
     # -- metadata ---------------------------------------------------------------
@@ -168,16 +205,30 @@ class Loader:
 
 
 def _nested_auditor(fields: dict[str, Any]) -> dict[str, Any]:
-    """Front matter ``auditor: {ignore: [...]}`` travels with the document."""
+    """Front matter ``auditor: {ignore: [...]}`` travels with the document,
+    reduced to strings (YAML aliases could make it exponentially large)."""
     value = fields.get("auditor")
-    return {"auditor": value} if isinstance(value, dict) else {}
+    if not isinstance(value, dict):
+        return {}
+    ignore = value.get("ignore")
+    if isinstance(ignore, str):
+        ignore = [ignore]
+    if not isinstance(ignore, list):
+        return {"auditor": {}}
+    return {"auditor": {"ignore": [c for c in map(_clean, ignore[:_MAX_IGNORES]) if c is not None]}}
 
 
 def _clean(value: Any) -> str | None:
-    if value is None:
+    """A scalar as stripped text; lists, mappings and empty values are None."""
+    if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
         return None
     text = str(value).strip()
     return text or None
+
+
+def _preview(value: Any) -> str:
+    text = repr(value) if isinstance(value, (str, int, float, dt.date)) else f"({type(value).__name__})"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _open_binary(path: Path) -> BinaryIO:
