@@ -546,6 +546,8 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("AUDITOR_DEBUG"):
             raise
         return 2
+    if code == 130:  # typer turns Ctrl-C (KeyboardInterrupt) into a silent exit code 130
+        _error("interrupted")
     return code if isinstance(code, int) else 0
 
 
