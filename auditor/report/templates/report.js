@@ -35,6 +35,21 @@
     document.getElementById("visible-docs").textContent = String(shown);
   }
 
+  // Filters can be preset from the address: report.html#severity=error&category=names,titles
+  function presetFromHash() {
+    var hash = window.location.hash.replace(/^#/, "");
+    if (hash.indexOf("=") < 0) { return; }
+    hash.split("&").forEach(function (pair) {
+      var kv = pair.split("="), kind = decodeURIComponent(kv[0]);
+      var wanted = decodeURIComponent(kv[1] || "").split(",");
+      boxes.forEach(function (b) {
+        if (b.dataset.kind === kind) { b.checked = wanted.indexOf(b.value) >= 0; }
+      });
+      if (kind === "hide-clean") { hideClean.checked = kv[1] === "1"; }
+    });
+  }
+
+  presetFromHash();
   boxes.forEach(function (b) { b.addEventListener("change", apply); });
   items.forEach(function (li) {
     li.addEventListener("click", function () {
