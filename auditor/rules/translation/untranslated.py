@@ -175,7 +175,7 @@ class Untranslated(Rule):
         for m in _WORD.finditer(text):
             word = m.group()
             scripts = {_script(ch) for ch in word} - {None}
-            if scripts == {"Latin"}:
+            if not scripts or scripts == {"Latin"}:
                 f = flush()
                 if f:
                     yield f
