@@ -1,0 +1,73 @@
+"""Page metadata fused into the first words of a prose paragraph.
+
+A scraper that flattens the page joins the metadata block ("date
+2024-11-27", "Updated Dec. 12, 2019") to the paragraph that follows, so the
+article appears to begin "date 2024-11-27 The idea of sending troops...". The
+rule flags a paragraph that starts with a metadata key and a date, or with a
+bare date, when capitalised prose of several words follows directly (no
+colon or comma: "June 1, 2017: Trump pulls out" is a timeline entry and
+"November 3, 2020, rolled around" is prose). Keys, date shapes and the
+minimum length of the prose that follows are in ``rules/boilerplate.yml``.
+
+Flags:
+    date 2024-11-27 The idea of sending troops to Ukraine remains a divisive issue.
+
+    Updated Dec. 12, 2019 The House voted on Wednesday to approve the articles.
+
+    October 3, 2019 July should have been a relief for Facebook after the settlement.
+
+Passes:
+    June 1, 2017: Trump pulls the U.S. out of the Paris climate treaty.
+
+    November 3, 2020, rolled around, and national life entered a new phase.
+
+    26 November 2024, 07:28
+
+    The date 2024-11-27 was chosen for the summit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import re2
+
+from auditor.model import Finding
+from auditor.registry import register
+from auditor.rules.base import Rule
+from auditor.rules.boilerplate._data import data
+from auditor.rules.sourcing._scan import _char_spans
+
+
+@register
+class FusedMetadata(Rule):
+    id = "boilerplate.fused-metadata"
+    summary = "Metadata (a date, an update stamp) fused into the start of a prose paragraph"
+
+    def __init__(self, options, ctx, severity=None) -> None:
+        super().__init__(options, ctx, severity)
+        spec = data()["fused_metadata"]
+        date = data()["vocabulary"]["DATE"]
+        time = data()["vocabulary"]["TIME"]
+        # key? date (time)? then the first capitalised word of the prose
+        self._regex = re2.compile(
+            rf"(?m)^[ \t]*(?:{spec['keys']}[ \t]*:?[ \t]*)?{date}(?:,?[ \t]+{time}(?:[ \t]+[A-Z]{{2,4}})?)?[ \t]+[\"“‘']?[A-Z]"
+        )
+        self._min_words = int(spec["min_following_words"])
+
+    def check(self, doc) -> Iterator[Finding]:
+        text = doc.text
+        for start, end in _char_spans(text, self._regex):
+            while start < end and text[start].isspace():
+                start += 1
+            value_end = end - 1
+            while value_end > start and text[value_end - 1] in " \t\"“‘'":
+                value_end -= 1
+            line_end = text.find("\n", end)
+            following = text[value_end: len(text) if line_end < 0 else line_end].split()
+            if len(following) < self._min_words:
+                continue  # a dateline or a heading, not prose
+            meta = text[start:value_end]
+            yield self.finding(doc, start, value_end,
+                               f"Metadata fused into the paragraph: '{meta}' is not part of the text",
+                               suggestion="", confidence=0.9)
