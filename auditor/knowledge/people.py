@@ -310,7 +310,7 @@ def _quick_ok(entry: Any, known: set[str] | frozenset[str]) -> bool:
 
 
 # --------------------------------------------------------------------------- index objects
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True, frozen=True, eq=False)
 class Office:
     """An office, an institution or a country (``kind``)."""
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import re2
+import ahocorasick
 
 from auditor.knowledge.people import Office, Person, Role, name_key
 from auditor.resources import load_yaml_resource
@@ -27,9 +27,6 @@ from auditor.resources import load_yaml_resource
 if TYPE_CHECKING:  # pragma: no cover
     from auditor.documents.document import Document
     from auditor.knowledge.people import PeopleIndex
-
-_RE2_OPTIONS = re2.Options()
-_RE2_OPTIONS.log_errors = False
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
 _SPACE = re.compile(r"[ \t]+")
@@ -153,8 +150,7 @@ class Lexicon:
         self.institution_re = _alternation({s for s in inst_surface if s[:1].isupper()})
         # nationality qualifiers: adjective -> country code
         self.adjectives = dict(index.country_adjectives)
-        adj_alts = sorted(self.adjectives, key=len, reverse=True)
-        self.adj_tail = re.compile(r"(?:^|(?<=[\s(\"“‘'—–-]))(" + "|".join(re.escape(a) for a in adj_alts) + r")[ \t]+$")
+        self.adj_max_words = max((len(a.split()) for a in self.adjectives), default=1)
         self.country_first_adjective: dict[str, str] = {}
         for office in index.offices.values():
             if office.kind == "country":
@@ -163,6 +159,34 @@ class Lexicon:
                     self.country_first_adjective[office.country] = adjs[0]
         self.variety_pairs: list[tuple[str, str]] = [tuple(p) for p in cfg.get("variety_words", [])]
 
+    def adjective_before(self, text: str, pos: int) -> tuple[str, int] | None:
+        """The nationality qualifier ending just before ``pos`` (one space
+        between), as (adjective, start) — longest first ("North Korean")."""
+        if pos < 2 or text[pos - 1] not in " \t":
+            return None
+        end = pos - 1
+        start = end
+        best = None
+        for _ in range(self.adj_max_words):
+            # extend one word to the left
+            i = start - 1
+            while i >= 0 and not text[i].isspace():
+                i -= 1
+            word_start = i + 1
+            if word_start >= start:
+                break
+            candidate = text[word_start:end]
+            lead = candidate[:1]
+            if lead in "(\"“‘'—–":
+                candidate = candidate[1:]
+                word_start += 1
+            if candidate in self.adjectives:
+                best = (candidate, word_start)
+            start = word_start - 1
+            if start <= 0 or text[start] not in " ":
+                break
+        return best
+
     def offices_for(self, title: str) -> list[Office]:
         return self.offices_by_form.get(norm_title(title), [])
 
@@ -170,11 +194,36 @@ class Lexicon:
         return self.functions_by_form.get(norm_title(title), set())
 
 
+class _Finder:
+    """Leftmost-longest, non-overlapping literal matches (Aho-Corasick: one
+    pass over the text whatever the number of forms; an RE2 alternation of
+    the ~1,200 title forms overflows its DFA budget and crawls)."""
+
+    def __init__(self, strings: set[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for s in strings:
+            if s:
+                self._automaton.add_word(s, len(s))
+        self._automaton.make_automaton()
+
+    def finditer(self, text: str):
+        for end, length in self._automaton.iter_long(text):
+            yield _Hit(end + 1 - length, end + 1)
+
+
+class _Hit:
+    __slots__ = ("_span",)
+
+    def __init__(self, start: int, end: int) -> None:
+        self._span = (start, end)
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+
 def _alternation(strings: set[str]) -> Any:
-    alts = sorted((s for s in strings if s), key=len, reverse=True)
-    if not alts:
-        return None
-    return re2.compile("(?:" + "|".join(re.escape(a) for a in alts) + ")", _RE2_OPTIONS)
+    strings = {s for s in strings if s}
+    return _Finder(strings) if strings else None
 
 
 _LEXICONS: dict[int, Lexicon] = {}
@@ -271,11 +320,11 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
             mention.prefix_text = glued
             mention.start = s - len(glued)
             return True
-    adj = lex.adj_tail.search(window)
+    adj = lex.adjective_before(text, s)
     if adj:
-        mention.adjective = adj.group(1)
+        mention.adjective = adj[0]
         mention.country = lex.adjectives.get(mention.adjective)
-        pos = s - (len(window) - adj.start(1))
+        pos = adj[1]
         mention.qualifier_start = pos
         mention.start = pos
         window = text[max(0, pos - 40):pos]

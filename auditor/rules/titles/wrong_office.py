@@ -121,6 +121,11 @@ class WrongOffice(Rule):
             for role in person.roles:
                 if role_fits_title(role, mention, title_offices):
                     return None  # held it (now, before, or later: out-of-date's business)
+        if len(people) > 1:
+            # namesakes: the one the document names in full, if exactly one
+            named = [p for p in people if full_name_in(doc.text, p)]
+            if len(named) == 1:
+                people = named
         functions = {o.function for o in title_offices if o.function}
         key = norm_title(mention.title)
         weak = key in lex.weak and mention.country is None

@@ -129,15 +129,15 @@ class VarietyMismatch(Rule):
             spelled = variety_of_spelling(form, pairs)
             if spelled is None:
                 continue
-            adj = lex.adj_tail.search(text[max(0, s - 60):s])
+            adj = lex.adjective_before(text, s)
             if not adj:
                 continue
-            country = lex.adjectives.get(adj.group(1))
+            country = lex.adjectives.get(adj[0])
             key = norm_title(form)
             entity = next((o for o in lex.institutions_by_form.get(key, []) if o.country == country), None)
             if entity is None or entity.variety is None or entity.variety == spelled:
                 continue
-            start = s - (min(s, 60) - adj.start(1))
+            start = adj[1]
             original = text[start:e]
             fixed = respell(original, entity.variety, pairs)
             where = lex.index.country_names.get(entity.country, entity.country)

@@ -1,0 +1,126 @@
+"""titles.wrong-office and titles.out-of-date on text written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.config import Config
+from auditor.testing import run_on_texts
+
+KNOWLEDGE = ["people", "offices", "people_generated", "offices_generated"]
+
+
+def run(text: str, rule: str, date: str | None = None):
+    if date:
+        text = f"---\ndate: {date}\n---\n{text}"
+    config = Config(knowledge=KNOWLEDGE, select=[rule])
+    return [f for f in run_on_texts([text], config=config) if f.rule == rule]
+
+
+WRONG = "titles.wrong-office"
+STALE = "titles.out-of-date"
+
+
+# --------------------------------------------------------------------------- wrong office
+@pytest.mark.parametrize(
+    ("text", "date", "span", "suggestion"),
+    [
+        ("Ukrainian Prime Minister Sir Keir Starmer spoke to Trump.", "2024-12-18",
+         "Ukrainian Prime Minister Sir Keir Starmer", "British Prime Minister Sir Keir Starmer"),
+        ("It was endorsed by former Foreign Minister Jeremy Hunt.", "2025-01-16",
+         "former Foreign Minister Jeremy Hunt", "former Foreign Secretary Jeremy Hunt"),
+        ("It was endorsed by two ex-defense ministers, Grant Shapps and Gavin Williamson.", "2025-01-16",
+         "ex-defense ministers, Grant Shapps and Gavin Williamson",
+         "ex-Defence Secretaries, Grant Shapps and Gavin Williamson"),
+        ("French Prime Minister Olaf Scholz arrived in Paris.", "2022-06-01",
+         "French Prime Minister Olaf Scholz", None),
+    ],
+)
+def test_wrong_office_flags(text, date, span, suggestion):
+    found = run(text, WRONG, date)
+    assert [f.text for f in found] == [span]
+    if suggestion:
+        assert found[0].suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Prime Minister Keir Starmer and Sir Keir Starmer's office said so.", "2024-12-18"),
+        ("Ukrainian Prime Minister Denys Shmyhal met the defence minister.", "2023-05-02"),
+        ("Ukrainian Prime Minister Yulia Svyrydenko visited Berlin.", "2025-09-01"),
+        ("The plan was endorsed by former PM Boris Johnson.", "2025-01-16"),
+        ("Former Foreign Secretary Jeremy Hunt wrote to the paper.", "2025-01-16"),
+        ("Foreign Secretary David Lammy is attending.", "2025-02-20"),
+        ("the defence minister said so, and the foreign minister agreed.", "2025-02-20"),
+        ("The French foreign minister, Jean-Noël Barrot, met Ian Healy.", "2025-01-01"),
+        ("Defence Secretary Ian Healy is a cricketer in this fiction.", "2025-01-01"),
+        ("Secretary of State Hillary Clinton visited Libya.", "2012-09-01"),
+        ("Secretary of State Hillary Clinton's emails were discussed in 2016.", "2016-10-01"),
+        ("President Obama signed the bill.", None),
+        ("Deputy Foreign Minister Sergei Lavrov is not a real title here.", "2020-01-01"),
+    ],
+)
+def test_wrong_office_passes(text, date):
+    assert run(text, WRONG, date) == []
+
+
+def test_wrong_office_surname_alone_needs_the_full_name_in_the_document():
+    assert run("Secretary of State Healey flew in.", WRONG, "2024-12-18") == []
+    found = run("John Healey arrived. Later, Secretary of State Healey flew in.", WRONG, "2024-12-18")
+    assert found and "Healey" in found[0].text
+
+
+# --------------------------------------------------------------------------- out of date
+@pytest.mark.parametrize(
+    ("text", "date", "span", "suggestion"),
+    [
+        ("It will be presented to former President Donald Trump next week.", "2025-02-20",
+         "former President Donald Trump", "President Donald Trump"),
+        ("Fears surrounding US President Biden's commitment grew.", "2025-02-20",
+         "US President Biden", "former US President Biden"),
+        ("President-elect Donald Trump met governors.", "2018-03-01",
+         "President-elect Donald Trump", "President Donald Trump"),
+        ("Former Foreign Secretary David Cameron flew to Kyiv.", "2024-02-01",
+         "Former Foreign Secretary David Cameron", "Foreign Secretary David Cameron"),
+        ("President Joe Biden announced the plan.", "2019-06-01",
+         "President Joe Biden", None),
+    ],
+)
+def test_out_of_date_flags(text, date, span, suggestion):
+    found = run(text, STALE, date)
+    assert [f.text for f in found] == [span]
+    assert found[0].suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("US President-elect Donald Trump might propose a plan.", "2025-01-16"),
+        ("President-elect Trump met the prime minister.", "2024-12-18"),
+        ("President Joe Biden signed the bill on Monday.", "2022-05-10"),
+        ("Former President Donald Trump spoke in Iowa.", "2023-06-01"),
+        ("former President Trump held a rally.", "2023-06-01"),
+        ("Earlier this month, Joe Biden approved the use of missiles.", "2024-11-26"),
+        ("In 2014, President Obama signed an order.", "2019-03-01"),
+        ("Under President Obama, the deficit fell.", "2017-06-01"),
+        ("President Obama signed the order.", None),
+        ("Then-President Barack Obama spoke.", "2019-01-01"),
+        ("Defence Secretary John Healey met troops.", "2025-02-20"),
+        ("Home Secretary Yvette Cooper spoke to Sky News.", "2024-11-26"),
+        ("Foreign Secretary David Lammy attended the G20.", "2025-02-20"),
+        ("President Barack Obama, in his final weeks, spoke.", "2017-01-18"),
+    ],
+)
+def test_out_of_date_passes(text, date):
+    assert run(text, STALE, date) == []
+
+
+def test_out_of_date_is_silent_without_a_date():
+    assert run("former President Donald Trump spoke.", STALE) == []
+    assert run("US President Biden's commitment.", STALE) == []
+
+
+def test_out_of_date_in_quotation_is_lower_severity():
+    found = run('He said: "We trust former President Donald Trump on this."', STALE, "2025-03-01")
+    assert found and found[0].severity.value == "info"

@@ -1,0 +1,57 @@
+"""translation.variety-mismatch: decided by the entity, not by a spelling list."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.config import Config
+from auditor.testing import run_on_texts
+
+RULE = "translation.variety-mismatch"
+
+
+def run(text: str, date: str = "2024-12-18"):
+    text = f"---\ndate: {date}\n---\n{text}"
+    config = Config(knowledge=["people", "offices", "people_generated", "offices_generated"], select=[RULE])
+    return [f for f in run_on_texts([text], config=config) if f.rule == RULE]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "suggestion"),
+    [
+        ("The UK Ministry of Defense is considering it.", "UK Ministry of Defense", "UK Ministry of Defence"),
+        ("Britain's Defense Ministry said so.", "Britain's Defense Ministry", "Britain's Defence Ministry"),
+        ("Defense Secretary John Healey was in Kyiv.", "Defense Secretary John Healey", "Defence Secretary John Healey"),
+        ("A spokesman for the US Department of Defence declined.", "US Department of Defence", "US Department of Defense"),
+        ("Defence Secretary Lloyd Austin met him.", "Defence Secretary Lloyd Austin", "Defense Secretary Lloyd Austin"),
+        ("The American Defence Department agreed.", "American Defence Department", "American Defense Department"),
+        ("Healey said he would wait, but the defense secretary said no.", "defense secretary", "defence secretary"),
+        ("The British Defense Secretary flew in.", "Defense Secretary", "Defence Secretary"),
+    ],
+)
+def test_flags_with_the_entity_spelling(text, span, suggestion):
+    found = run(text, "2022-03-01" if "Austin" in text else "2024-12-18")
+    assert [(f.text, f.suggestion) for f in found] == [(span, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Secretary John Healey met his Norwegian counterpart.",
+        "Israel's Ministry of Defense announced the contract.",
+        "The Israeli Defense Ministry said the US Department of Defense agreed.",
+        "Ukraine's Ministry of Defense and Russia's Defence Ministry traded claims.",
+        "The defense minister said the air defense systems had arrived.",
+        "Defense sources said one option was being considered.",
+        "Defense Secretary Lloyd Austin spoke to the Ukrainian Defence Ministry.",
+        "The Department of Defence said so.",  # no country: Australia or the UK
+    ],
+)
+def test_passes(text):
+    assert run(text, "2022-03-01") == []
+
+
+def test_rule_is_a_safe_fix():
+    from auditor.registry import python_rules
+
+    assert python_rules()[RULE].safe_fix is True
