@@ -12,17 +12,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from auditor.rules.names._scan import deletion_keys, is_common, phonetic_key, strip_accents
+from auditor.rules.names._scan import (
+    derived_pair,
+    deletion_keys,
+    is_common,
+    is_very_common,
+    phonetic_key,
+    strip_accents,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from auditor.knowledge.base import KnowledgeBase
 
 
+@lru_cache(maxsize=262144)
 def fold(form: str) -> str:
     """Case- and accent-insensitive comparison key of one token."""
     return strip_accents(form).replace("’", "'").casefold()
@@ -134,16 +143,31 @@ class NameKnowledge:
         return out
 
 
+def mention_first(m: Any, nk: NameKnowledge | None) -> str | None:
+    """The first name of an occurrence, folded: the token before the form,
+    unless it is a common word opening the sentence ("Later Zelenskyy")."""
+    if m.first is None:
+        return None
+    folded = fold(m.first)
+    if nk is not None and folded in nk.all_firsts:
+        return folded
+    if is_very_common(m.first) or (m.initial and is_common(m.first)):
+        return None
+    return folded
+
+
 def first_name(token: str | None, nk: NameKnowledge | None) -> str | None:
-    """``token`` (the word before a surname) folded, if it can be a first
-    name: a known person's first name, or a word too rare to be a common
-    English word ("Volodymyr", not "Later" or "But")."""
+    """``token`` (the word before a surname, position unknown) folded, if it
+    can be a first name: a known person's first name, or a word not too
+    frequent in English ("Gary", "Volodymyr"; not "Although"). Generous on
+    purpose: a first name is counter-evidence, so a spurious one only
+    silences a finding."""
     if token is None:
         return None
     folded = fold(token)
     if nk is not None and folded in nk.all_firsts:
         return folded
-    return None if is_common(token) else folded
+    return None if is_very_common(token) else folded
 
 
 def _fold_title(text: str) -> str:
@@ -167,3 +191,14 @@ def name_knowledge(kb: KnowledgeBase) -> NameKnowledge | None:
     built = NameKnowledge.build(kb) if index is not None and len(index) else None
     _cache[id(kb)] = (kb, built)
     return built
+
+
+def variant_pair(a: str, b: str, min_ratio: float) -> bool:
+    """Are two (different) forms spelling variants of one name: one edit
+    apart, similar enough, and sounding alike (same phonetic key)?"""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True  # case or accents only
+    if derived_pair(fa, fb) or OSA.distance(fa, fb) > 1:
+        return False
+    return fuzz.ratio(fa, fb) >= min_ratio and phonetic_key(a) == phonetic_key(b)

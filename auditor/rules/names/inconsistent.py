@@ -2,7 +2,7 @@
 "Zelenskyy", "Peña Nieto" and "Pena Nieto").
 
 Name forms in surname position that are one edit apart and sound alike (same
-phonetic key; a consonant typo only in longer names) are taken as one name
+phonetic key) are taken as one name
 written two ways; the less frequent form is reported and the majority form
 suggested (ties go to the form used outside quotations, then to the
 knowledge base's canonical surname). A form inside a quotation is reported at
@@ -46,31 +46,17 @@ from auditor.documents.document import Document
 from auditor.model import Finding, Severity
 from auditor.registry import register
 from auditor.rules.base import Rule
-from auditor.rules.names._known import NameKnowledge, first_name, fold, name_knowledge
+from auditor.rules.names._known import NameKnowledge, fold, mention_first, name_knowledge, variant_pair
 from auditor.rules.names._scan import (
     close_forms,
     is_common,
     letters,
     phonetic_key,
-    plural_pair,
+    derived_pair,
     scan,
     settings,
+    title_words,
 )
-
-
-def variant_pair(a: str, b: str, min_ratio: float, typo_len: int, typo_ratio: float) -> bool:
-    """Are two (different) forms spelling variants of one name?"""
-    fa, fb = fold(a), fold(b)
-    if fa == fb:
-        return True  # case or accents only
-    if plural_pair(fa, fb) or OSA.distance(fa, fb) > 1:
-        return False
-    ratio = fuzz.ratio(fa, fb)
-    if ratio < min_ratio:
-        return False
-    if phonetic_key(a) == phonetic_key(b):
-        return True
-    return min(letters(a), letters(b)) >= typo_len and ratio >= typo_ratio
 
 
 _QUOTED_ONLY = 2
@@ -88,57 +74,65 @@ class InconsistentName(Rule):
         conf = settings()
         self._min_len = conf["min_length"]
         self._min_ratio = conf["inconsistent"]["min_ratio"]
-        self._typo_len = conf["misspelled"]["typo_min_length"]
-        self._typo_ratio = conf["misspelled"]["typo_min_ratio"]
+        self._memo: dict[str, str] = {}
 
     def check(self, doc: Document) -> Iterator[Finding]:
         sc = scan(doc)
-        if len(sc.mentions) < 2:
+        if len(sc.forms) < 2:
             return
         nk = name_knowledge(self.ctx.knowledge)
-        counts: dict[str, int] = {}
-        for m in sc.mentions:
-            counts[m.form] = counts.get(m.form, 0) + 1
-        non_final = {fold(t) for t in sc.non_final}
-        eligible = []
-        for form in counts:
-            if letters(form) < self._min_len:
-                continue
-            known = nk.known_surname(form) if nk else []
-            if not known and (is_common(form) or fold(form) in non_final):
-                continue
-            eligible.append(form)
-        if len(eligible) < 2:
+        memo = self._memo
+        buckets: dict[str, list[str]] = {}
+        for form in sc.forms:
+            key = memo.get(form)
+            if key is None:
+                if len(memo) > 500_000:  # bounded on endless archives
+                    memo.clear()
+                key = memo[form] = self._key(nk, form)
+            if key:
+                buckets.setdefault(key, []).append(form)
+        groups = [g for g in buckets.values() if len(g) > 1]
+        if not groups:
             return
-        neighbours = close_forms(eligible)
+        non_final = {fold(t) for t in sc.non_final}
+        neighbours: dict[str, set[str]] = {}
+        for group in groups:
+            group = [f for f in group if nk and nk.known_surname(f) or fold(f) not in non_final]
+            for form in group:
+                others = {o for o in group if o != form}
+                if others:
+                    neighbours[form] = others
         if not neighbours:
             return
+        counts = sc.forms
+        occurrences = sc.occurrences(neighbours)
         firsts: dict[str, set[str]] = {}
+        for m in occurrences:
+            first = mention_first(m, nk)
+            if first:
+                firsts.setdefault(fold(m.form), set()).add(first)
+        pairs = [(form, other, same) for form, others in neighbours.items() for other in others
+                 if (same := self._same_name(nk, form, other, firsts, counts))]
+        if not pairs:
+            return
         quoted: dict[str, int] = {}
-        for m in sc.mentions:
-            if m.form in neighbours:
-                first = first_name(m.first, nk)
-                if first:
-                    firsts.setdefault(fold(m.form), set()).add(first)
-        # pairs that are variants of one name
-        for m in sc.mentions:
-            if m.form in neighbours and doc.in_quotation(m.start, m.end):
+        in_quote: dict[int, bool] = {}
+        for m in occurrences:
+            q = doc.in_quotation(m.start, m.end) is not None
+            in_quote[m.start] = q
+            if q:
                 quoted[m.form] = quoted.get(m.form, 0) + 1
         flagged: dict[str, str] = {}  # minority form -> suggested form
         quoted_only: set[str] = set()  # minority forms reported only inside quotations
-        for form, others in neighbours.items():
-            for other in others:
-                same = self._same_name(nk, form, other, firsts)
-                if not same:
-                    continue
-                if _prefer(other, form, counts, quoted, nk):
-                    prev = flagged.get(form)
-                    if prev is None or _prefer(other, prev, counts, quoted, nk):
-                        flagged[form] = other
-                        if same == _QUOTED_ONLY:
-                            quoted_only.add(form)
-                        else:
-                            quoted_only.discard(form)
+        for form, other, same in pairs:
+            if _prefer(other, form, counts, quoted, nk):
+                prev = flagged.get(form)
+                if prev is None or _nearer(form, other, prev, counts, quoted, nk):
+                    flagged[form] = other
+                    if same == _QUOTED_ONLY:
+                        quoted_only.add(form)
+                    else:
+                        quoted_only.discard(form)
         # a form flagged towards a form that is itself flagged: follow the chain
         for form, target in list(flagged.items()):
             seen = {form}
@@ -146,14 +140,12 @@ class InconsistentName(Rule):
                 seen.add(target)
                 target = flagged[target]
             flagged[form] = target
-        if not flagged:
-            return
-        for m in sc.mentions:
+        for m in occurrences:
             target = flagged.get(m.form)
             if target is None:
                 continue
-            quote = doc.in_quotation(m.start, m.end)
-            if quote is None and m.form in quoted_only:
+            quote = in_quote[m.start]
+            if not quote and m.form in quoted_only:
                 continue
             where = "inside a quotation, " if quote else ""
             yield self.finding(
@@ -165,24 +157,49 @@ class InconsistentName(Rule):
                 severity=Severity.INFO if quote else None,
             )
 
-    def _same_name(self, nk: NameKnowledge | None, a: str, b: str, firsts: dict[str, set[str]]) -> int:
+    def _key(self, nk: NameKnowledge | None, form: str) -> str:
+        """The phonetic key of a name-like form, "" for other words."""
+        if letters(form) < self._min_len or form.casefold() in title_words():
+            return ""
+        if (nk is None or not nk.known_surname(form)) and is_common(form):
+            return ""
+        return phonetic_key(form) or ""
+
+    def _same_name(self, nk: NameKnowledge | None, a: str, b: str,
+                   firsts: dict[str, set[str]], counts: dict[str, int]) -> int:
         """0: not one name; 1: variants of one name; _QUOTED_ONLY: variants,
         but unquoted uses of the unknown form are names.misspelled's."""
-        if not variant_pair(a, b, self._min_ratio, self._typo_len, self._typo_ratio):
+        if not variant_pair(a, b, self._min_ratio):
             return 0
         fa, fb = firsts.get(fold(a), set()), firsts.get(fold(b), set())
         if fa and fb and not (fa & fb):
             return 0  # introduced with different first names: two people
-        if nk is None:
-            return 1
-        pa, pb = nk.known_surname(a), nk.known_surname(b)
+        pa, pb = (nk.known_surname(a), nk.known_surname(b)) if nk is not None else ([], [])
         if pa and pb:
             return int(bool({id(p) for p in pa} & {id(p) for p in pb}))
         if pa or pb:
             # a known surname beside an unknown look-alike: outside quotations
             # names.misspelled reports it (as an error, when supported)
             return _QUOTED_ONLY
+        # two unknown forms: only a clear majority, and not brand styling
+        if a.lower() == b.lower() or a.replace("-", "").lower() == b.replace("-", "").lower():
+            return 0  # "ObamaCare"/"Obamacare", "Wal-Mart"/"Walmart"
+        ca, cb = counts[a], counts[b]
+        major, minor = (a, b) if ca > cb else (b, a)
+        if counts[major] < 2 or counts[major] < 2 * counts[minor]:
+            return 0
+        if firsts.get(fold(minor)) and not firsts.get(fold(major)):
+            return 0  # the rare form names a person in full; the common one never does
         return 1
+
+
+def _nearer(form: str, a: str, b: str, counts, quoted, nk) -> bool:
+    """Should ``form`` be corrected to ``a`` rather than ``b``? The more
+    similar form first ("Muller" -> "Mueller", not "Miller"), then the majority."""
+    ra, rb = fuzz.ratio(fold(form), fold(a)), fuzz.ratio(fold(form), fold(b))
+    if ra != rb:
+        return ra > rb
+    return _prefer(a, b, counts, quoted, nk)
 
 
 def _prefer(a: str, b: str, counts: dict[str, int], quoted: dict[str, int], nk: Any) -> bool:

@@ -47,12 +47,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
 from auditor.documents.document import Document
 from auditor.model import Finding, Severity
 from auditor.registry import register
 from auditor.rules.base import Rule
-from auditor.rules.names._known import Close, NameKnowledge, first_name, fold, fold_title, name_knowledge
-from auditor.rules.names._scan import Mention, is_common, letters, plural_pair, scan, settings
+from auditor.rules.names._known import Close, NameKnowledge, fold, fold_title, mention_first, name_knowledge
+from auditor.rules.names._scan import Mention, derived_pair, is_common, letters, scan, settings, title_words
 
 
 @dataclass(slots=True)
@@ -78,58 +81,69 @@ class MisspelledName(Rule):
         self._min_ratio = mconf["min_ratio"]
         self._typo_len = mconf["typo_min_length"]
         self._typo_ratio = mconf["typo_min_ratio"]
+        self._memo: dict[str, tuple[Close, ...]] = {}
 
     # -- candidates ---------------------------------------------------------------
     def _closes(self, nk: NameKnowledge, form: str) -> tuple[Close, ...]:
         out = []
         for c in nk.close(form):
-            if plural_pair(fold(form), fold(c.surname)) or c.ratio < self._min_ratio:
+            if derived_pair(fold(form), fold(c.surname)) or c.ratio < self._min_ratio:
                 continue
             if c.same_key or (letters(form) >= self._typo_len and c.ratio >= self._typo_ratio):
                 out.append(c)
         return tuple(out)
+
+    def _candidate(self, nk: NameKnowledge, form: str) -> tuple[Close, ...]:
+        """Known surnames ``form`` may be a misspelling of (memoised per form)."""
+        if letters(form) < self._min_len or form.casefold() in title_words():
+            return ()
+        known = nk.known_surname(form)
+        if not known and is_common(form):
+            return ()
+        closes = self._closes(nk, form)
+        if known:
+            # a known surname of someone else: only vowel/doubling slips
+            closes = tuple(c for c in closes if c.same_key)
+        return closes
 
     def check(self, doc: Document) -> Iterator[Finding]:
         nk = name_knowledge(self.ctx.knowledge)
         if nk is None:
             return
         sc = scan(doc)
-        # Forms present in surname position, and the first names seen with each.
-        present: dict[str, int] = {}
-        firsts: dict[str, set[str]] = {}
-        for m in sc.mentions:
-            key = fold(m.form)
-            present[key] = present.get(key, 0) + 1
-            first = first_name(m.first, nk)
-            if first:
-                firsts.setdefault(key, set()).add(first)
-        non_final = {fold(t) for t in sc.non_final}
+        memo = self._memo
         candidates: dict[str, tuple[Close, ...]] = {}
-        for m in sc.mentions:
-            key = fold(m.form)
-            if key in candidates:
-                continue
-            candidates[key] = ()
-            if letters(m.form) < self._min_len or key in non_final:
-                continue
-            known = nk.known_surname(m.form)
-            if not known and is_common(m.form):
-                continue
-            closes = self._closes(nk, m.form)
-            if known:
-                # a known surname of someone else: only vowel/doubling slips
-                closes = tuple(c for c in closes if c.same_key)
-            candidates[key] = closes
-        if not any(candidates.values()):
+        for form in sc.forms:
+            closes = memo.get(form)
+            if closes is None:
+                if len(memo) > 500_000:  # bounded on endless archives
+                    memo.clear()
+                closes = memo[form] = self._candidate(nk, form)
+            if closes:
+                candidates[form] = closes
+        if not candidates:
             return
+        non_final = {fold(t) for t in sc.non_final}
+        candidates = {f: c for f, c in candidates.items() if fold(f) not in non_final}
+        if not candidates:
+            return
+        # Forms present in surname position; first names seen with the candidates.
+        present: dict[str, int] = {}
+        for form, count in sc.forms.items():
+            key = fold(form)
+            present[key] = present.get(key, 0) + count
+        mentions = [(m, mention_first(m, nk)) for m in sc.occurrences(candidates)]
+        firsts: dict[str, set[str]] = {}
+        for m, first in mentions:
+            if first:
+                firsts.setdefault(fold(m.form), set()).add(first)
         resolved: dict[str, _Verdict] = {}
         # first-name mentions first, so "David Lamy" resolves a bare "Lamy"
         # wherever it stands in the document
-        ordered = sorted(((m, first_name(m.first, nk)) for m in sc.mentions if candidates.get(fold(m.form))),
-                         key=lambda mf: mf[1] is None)
-        for m, first in ordered:
+        mentions.sort(key=lambda mf: mf[1] is None)
+        for m, first in mentions:
             key = fold(m.form)
-            verdict = self._judge(doc, nk, m, first, key, candidates[key], present, firsts, resolved)
+            verdict = self._judge(doc, nk, m, first, key, candidates[m.form], present, firsts, resolved)
             if verdict is None:
                 continue
             if first:
@@ -155,7 +169,7 @@ class MisspelledName(Rule):
             if not fitting:
                 return None  # another person with that first name
             person, close = fitting[0]
-            office = self._office_before(doc, nk, person, _first_start(doc, m))
+            office = self._office_before(doc, nk, person, m.before)
             elsewhere = _spelled_elsewhere(nk, person, present)
             supports = 1 + bool(office) + bool(elsewhere)
             if (known_other or not close.same_key) and supports < 2:
@@ -177,7 +191,7 @@ class MisspelledName(Rule):
             return None
         best: _Verdict | None = None
         for person, close in pairs:
-            office = self._office_before(doc, nk, person, m.seq_start, m.start)
+            office = self._office_before(doc, nk, person, m.before)
             elsewhere = _spelled_elsewhere(nk, person, present)
             supports = bool(office) + bool(elsewhere)
             if supports == 0 or (known_other and not elsewhere):
@@ -188,6 +202,8 @@ class MisspelledName(Rule):
                 continue  # a quoted spelling beside the right one: names.inconsistent (info)
             if elsewhere and present.get(key, 0) > elsewhere:
                 continue  # the "misspelling" is the document's usual form
+            if self._closer_form_present(key, close, present):
+                continue  # "Muller" beside "Mueller" (unknown) and "Miller" (known)
             reason = "office before the name" if office else ""
             if elsewhere:
                 reason = (reason + "; " if reason else "") + f"spelled '{close.surname}' elsewhere in the document"
@@ -196,24 +212,28 @@ class MisspelledName(Rule):
                 best = v
         return best
 
-    def _office_before(self, doc, nk: NameKnowledge, person, start: int, end: int | None = None) -> str | None:
-        """An office form of ``person`` ending right before ``start``."""
+    @staticmethod
+    def _closer_form_present(key: str, close: Close, present: dict[str, int]) -> bool:
+        """Another form in the document is nearer to ``key`` than the known surname."""
+        target = fold(close.surname)
+        for other in present:
+            if other in (key, target) or abs(len(other) - len(key)) > 1:
+                continue
+            if OSA.distance(key, other) <= 1 and fuzz.ratio(key, other) > close.ratio:
+                return True
+        return False
+
+    def _office_before(self, doc, nk: NameKnowledge, person, start: int) -> str | None:
+        """An office form of ``person`` ending right before ``start``
+        ("Foreign Secretary David Lamy", "the defence secretary, Healy")."""
         forms = nk.office_forms(person, doc.date)
         if not forms:
             return None
         window = fold_title(doc.text[max(0, start - 70):start]).rstrip(" ,\t")
-        if end is not None and end > start:
-            # a bare surname: the capitalised title may be inside the sequence
-            window = fold_title(doc.text[max(0, start - 70):end]).rstrip(" ,\t")
         for form in forms:
             if window.endswith(form):
                 return form
         return None
-
-
-def _first_start(doc: Document, m: Mention) -> int:
-    at = doc.text.rfind(m.first, m.seq_start, m.start) if m.first else -1
-    return at if at >= 0 else m.seq_start
 
 
 def _spelled_elsewhere(nk: NameKnowledge, person, present: dict[str, int]) -> int:

@@ -1,0 +1,244 @@
+"""A name spelled one way by one source while the rest of the corpus spells it
+another ("Zelenskiy" in one outlet's articles, "Zelensky" in everyone
+else's).
+
+Across the whole run, name forms in surname position that are one edit
+apart and sound alike (same phonetic key) are compared. A form is reported
+when every document using it comes from one source, while the close form is
+used by several documents from several other sources, many times more often.
+Works without the knowledge base; with it, two forms that are surnames of
+different known people are never compared, and a form the knowledge base
+accepts for the same person is reported at info severity only (a legitimate
+house style, but an inconsistency across the corpus).
+
+Not the same person: forms introduced with first names that the majority
+never uses with its form; a minority form never given a first name, unless
+the majority form is a known person's surname and names one person; forms
+used as first names ("Steny Hoyer"); English words and names in their own
+right ("Tipper", "Rogue": too frequent in wordfreq); plurals, demonyms and
+brand capitalisation ("ObamaCare"). A document that uses both forms is left
+to ``names.inconsistent``. Each observation is a small summary per document (form
+counts, a few first names, the location of each form's first occurrence);
+no text is kept.
+
+Flags:
+    ---
+    source: wire-a
+    ---
+    Ukrainian President Volodymyr Zelenskiy met envoys. Zelenskiy said talks would go on.
+    ===
+    ---
+    source: paper-b
+    ---
+    President Volodymyr Zelensky spoke in Kyiv. Zelensky thanked the allies.
+    ===
+    ---
+    source: paper-c
+    ---
+    Volodymyr Zelensky addressed parliament on Tuesday. Zelensky was applauded.
+    ===
+    ---
+    source: paper-d
+    ---
+    Volodymyr Zelensky travelled to Brussels. Zelensky met Nato officials.
+
+Passes:
+    ---
+    source: wire-a
+    ---
+    Gary Cohn resigned as economic adviser. Cohn had opposed the tariffs.
+    ===
+    ---
+    source: paper-b
+    ---
+    Michael Cohen testified before Congress. Cohen apologised.
+    ===
+    ---
+    source: paper-c
+    ---
+    Michael Cohen was sentenced in December. Cohen will serve three years.
+    ===
+    ---
+    source: paper-d
+    ---
+    Michael Cohen spoke to reporters. Cohen said he regretted it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+from auditor.documents.document import Document
+from auditor.model import Finding, Location, Severity
+from auditor.registry import register
+from auditor.rules.base import CorpusRule, DocRef
+from auditor.rules.names._known import NameKnowledge, first_name, name_knowledge, variant_pair
+from auditor.rules.names._scan import is_common, letters, phonetic_key, scan, settings, title_words
+
+
+@dataclass(slots=True, frozen=True)
+class FormUse:
+    """One name form in one document (the observation's unit)."""
+
+    form: str
+    key: str
+    count: int
+    firsts: tuple[str, ...]
+    loc: Location
+
+
+@register
+class CorpusMinorityName(CorpusRule):
+    id = "names.corpus-minority"
+    summary = "A source spells a name differently from most other sources in the corpus"
+    default_severity = Severity.WARNING
+    safe_fix = False
+
+    def __init__(self, options, ctx, severity=None) -> None:
+        super().__init__(options, ctx, severity)
+        conf = settings()
+        self._min_len = conf["min_length"]
+        cm = conf["corpus_minority"]
+        self._min_ratio = cm["min_ratio"]
+        self._min_docs = cm["min_majority_docs"]
+        self._min_sources = cm["min_majority_sources"]
+        self._factor = cm["min_majority_factor"]
+        self._max_minor_docs = cm["max_minority_docs"]
+        self._max_forms = cm["max_forms_per_doc"]
+        self._minor_zipf = cm["minority_max_zipf"]
+        self._memo: dict[str, str] = {}
+
+    def _key(self, nk: NameKnowledge | None, form: str) -> str:
+        """Phonetic key of a name-like form, "" for other words (memoised)."""
+        key = self._memo.get(form)
+        if key is None:
+            if len(self._memo) > 500_000:
+                self._memo.clear()
+            key = ""
+            if letters(form) >= self._min_len and form.casefold() not in title_words():
+                if (nk is not None and nk.known_surname(form)) or not is_common(form):
+                    key = phonetic_key(form)
+            self._memo[form] = key
+        return key
+
+    # -- map -------------------------------------------------------------------------
+    def observe(self, doc: Document) -> tuple[FormUse, ...] | None:
+        if doc.source is None:
+            return None  # the rule compares sources
+        sc = scan(doc)
+        nk = name_knowledge(self.ctx.knowledge)
+        non_final = sc.non_final
+        keyed = [(form, key, count) for form, count in sc.forms.items()
+                 if (key := self._key(nk, form)) and form not in non_final]
+        if not keyed:
+            return None
+        keyed.sort(key=lambda x: -x[2])
+        out = []
+        text = doc.text
+        for form, key, count in keyed[: self._max_forms]:
+            at = _find_standalone(text, form)
+            if at < 0:
+                continue
+            firsts = sorted({f for t in sc.firsts.get(form, ()) if (f := first_name(t, nk))})[:3]
+            out.append(FormUse(form, key, count, tuple(firsts), doc.locate(at, at + len(form))))
+        return tuple(out) or None
+
+    # -- reduce ----------------------------------------------------------------------
+    def finish(self, observations: list[tuple[DocRef, Any]]) -> Iterator[Finding]:
+        nk = name_knowledge(self.ctx.knowledge)
+        uses: dict[str, list[tuple[DocRef, FormUse]]] = {}
+        by_key: dict[str, set[str]] = {}
+        for ref, summary in observations:
+            for use in summary:
+                uses.setdefault(use.form, []).append((ref, use))
+                by_key.setdefault(use.key, set()).add(use.form)
+        for forms in by_key.values():
+            if len(forms) < 2:
+                continue
+            for minor in sorted(forms):
+                major = self._majority_for(minor, forms, uses, nk)
+                if major is None:
+                    continue
+                yield from self._report(minor, major, uses, nk)
+
+    def _majority_for(self, minor: str, forms: set[str], uses, nk) -> str | None:
+        minor_uses = uses[minor]
+        if len(minor_uses) > self._max_minor_docs:
+            return None
+        if zipf_frequency(minor.lower(), "en") > self._minor_zipf and not (nk and nk.known_surname(minor)):
+            return None  # an English word or a name in its own right ("Tipper", "Rogue")
+        sources = {ref.source for ref, _ in minor_uses}
+        if len(sources) != 1:
+            return None
+        (source,) = sources
+        best, best_docs = None, 0
+        for major in forms:
+            if major == minor or not variant_pair(minor, major, self._min_ratio):
+                continue
+            if minor.lower() == major.lower() or minor.replace("-", "") == major.replace("-", ""):
+                if not (nk and nk.known_surname(major)):
+                    continue  # brand capitalisation, not a person's name
+            others = [(ref, use) for ref, use in uses[major] if ref.source != source]
+            other_sources = {ref.source for ref, _ in others}
+            if (len(others) < self._min_docs or len(other_sources) < self._min_sources
+                    or len(others) < self._factor * len(minor_uses)):
+                continue
+            if not self._same_person(minor, major, minor_uses, others, nk):
+                continue
+            if len(others) > best_docs:
+                best, best_docs = major, len(others)
+        return best
+
+    @staticmethod
+    def _same_person(minor: str, major: str, minor_uses, major_uses, nk) -> bool:
+        if nk is not None:
+            pa, pb = nk.known_surname(minor), nk.known_surname(major)
+            if pa and pb:
+                return bool({id(p) for p in pa} & {id(p) for p in pb})
+        minor_firsts = {f for _, use in minor_uses for f in use.firsts}
+        major_firsts = Counter(f for _, use in major_uses for f in use.firsts)
+        if minor_firsts:
+            return bool(minor_firsts & set(major_firsts))
+        # a bare minority form: the majority form must be a known person's
+        # surname (famous people are named by surname alone), naming one person
+        if not major_firsts or nk is None or not nk.known_surname(major):
+            return False
+        top, top_count = major_firsts.most_common(1)[0]
+        return top_count >= 0.6 * sum(major_firsts.values())
+
+    def _report(self, minor: str, major: str, uses, nk) -> Iterator[Finding]:
+        minor_uses = uses[minor]
+        source = minor_uses[0][0].source
+        others = [ref for ref, _ in uses[major] if ref.source != source]
+        n_sources = len({ref.source for ref in others})
+        accepted = bool(nk and nk.known_surname(minor) and nk.known_surname(major))
+        both = {ref.ordinal for ref, _ in uses[major]}
+        for ref, use in minor_uses:
+            if ref.ordinal in both:
+                continue  # both forms in one document: names.inconsistent's finding
+            yield self.finding_at(
+                ref.ordinal, use.loc,
+                f"'{minor}' is {source}'s spelling; {len(others)} documents from {n_sources} other "
+                f"sources write '{major}'",
+                suggestion=major,
+                confidence=0.6 if accepted else 0.75,
+                severity=Severity.INFO if accepted else None,
+            )
+
+
+def _find_standalone(text: str, form: str) -> int:
+    """First occurrence of ``form`` as a whole word (str.find, then a boundary check)."""
+    at = text.find(form)
+    n = len(form)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + n] if at + n < len(text) else " "
+        if not (before.isalnum() or before in "-'’") and not (after.isalnum() or after == "-"):
+            return at
+        at = text.find(form, at + 1)
+    return -1
