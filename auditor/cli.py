@@ -282,8 +282,13 @@ def score(
     history: Annotated[Optional[Path], typer.Option("--history", help="Record scores in this SQLite file "
                                                     "(default: .auditor/history.sqlite; off when CI is set).")] = None,
     no_history: Annotated[bool, typer.Option("--no-history", help="Do not record this run's scores.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address "
+                                                     "(default: start a LocalCluster).")] = None,
 ) -> None:
     """Rank sources by editorial-quality score (worst first), with credible intervals."""
+    from auditor import ci
     from auditor.report._scores import render_sources
     from auditor.runner import run
     from auditor.scoring import ranked
@@ -306,9 +311,11 @@ def score(
         typer.echo(f"auditor: warning: {message}", err=True)
 
     show_progress = progress if progress is not None else sys.stderr.isatty()
+    executor = _executor(engine, scheduler)
     with _progress(show_progress) as tick:
         result = run(paths, cfg, jobs=jobs, warn=warn, progress=tick,
-                     loader_options={"source": source, "date": date, "stdin_name": stdin_filename})
+                     loader_options={"source": source, "date": date, "stdin_name": stdin_filename},
+                     cache=ci.make_cache(cfg, not no_cache), executor=executor)
     try:
         rows = ranked(result.sources())
         level = float(result.scorer.source_params.get("interval", 0.9))
