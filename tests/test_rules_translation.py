@@ -1,0 +1,200 @@
+"""translation.garbled, translation.untranslated, translation.variety-mix on text written for the tests,
+the seed articles, and a slice of the AllSides archive (precision guard)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from auditor.model import Severity
+from auditor.resources import load_yaml_resource
+from auditor.testing import run_on_texts
+from conftest import SEEDS, shared_data
+
+
+def found(text: str, rule: str, **overrides):
+    return [f for f in run_on_texts([text], select=[rule], overrides=overrides or None) if f.rule == rule]
+
+
+def texts(text: str, rule: str, **overrides) -> list[str]:
+    return [f.text for f in found(text, rule, **overrides)]
+
+
+# --------------------------------------------------------------------------- variety-mix
+VM = "translation.variety-mix"
+
+
+def test_us_spellings_beside_a_uk_office_title_are_reported():
+    text = ("Britain and France are drafting plans to bolster Ukraine's defenses after Trump labeled him a dictator. "
+            "Defence Secretary John Healey is visiting Norway.")
+    fs = found(text, VM)
+    assert [f.text for f in fs] == ["defenses", "labeled"]
+    assert [f.suggestion for f in fs] == ["defences", "labelled"]
+    assert all("en-GB" in f.message for f in fs)
+
+
+def test_majority_decides_and_minority_is_reported():
+    text = ("The colour of the theatre's neighbourhood changed; the council's defence plan was its favourite. "
+            "Later the mayor traveled to the center.")
+    assert texts(text, VM) == ["traveled", "center"]
+
+
+def test_consistent_documents_pass_in_either_variety():
+    assert texts("The neighbourhood centre was praised for its colour and its defences.", VM) == []
+    assert texts("The neighborhood center was praised for its color and its defenses.", VM) == []
+
+
+def test_ize_is_not_a_marker_oxford_spelling():
+    # "organize", "realize" are en-GB (Oxford) as well as en-US
+    assert texts("The council will organize a colourful festival and realize its favourite plan.", VM) == []
+
+
+def test_names_and_quotations_keep_their_spelling():
+    text = ("The neighbourhood defence plan was praised as a favourite. Veterans of Pearl Harbor met the Labor Party "
+            "delegation at the Kennedy Center, and the Department of Defense said: \"Our color guard traveled far.\"")
+    assert texts(text, VM) == []
+
+
+def test_house_style_pins_the_variety():
+    text = "The neighborhood center was praised for its color and its defences."
+    assert texts(text, VM, house_style={"variety": "en-US"}) == ["defences"]
+    gb = found(text, VM, house_style={"variety": "en-GB"})
+    assert [f.text for f in gb] == ["neighborhood", "center", "color"]
+    assert all(f.severity is Severity.WARNING for f in gb)
+
+
+def test_ambiguous_words_are_not_markers():
+    # tire (to tire), program (computer), meter (device), practice (noun), license (verb)
+    text = "The tyre programme worried the colour team. Delays tire everyone; the program crashed; check the meter."
+    assert texts(text, VM) == []
+
+
+def test_spelling_list_is_curated():
+    data = load_yaml_resource("translation/variety_spellings.yml")
+    pairs = data["pairs"]
+    assert len(pairs) >= 300
+    assert not [g for g, u in pairs.items() if re.sub("is(e|ed|es|ing|ation)", r"iz\1", g) == u]
+    for word in ("tire", "program", "meter", "practice", "license", "check"):
+        assert word not in pairs.values()
+    assert {"programme", "tyre", "metre"} <= set(data["gb_only"])
+
+
+# --------------------------------------------------------------------------- garbled
+G = "translation.garbled"
+
+
+def test_stray_word_after_reporting_clause():
+    fs = found("“We must find innovative ways to find the funding,” he added road.", G)
+    assert [(f.text, f.suggestion) for f in fs] == [("added road", "added")]
+
+
+@pytest.mark.parametrize("ending", ["he added later.", "he said again.", "Healey said firmly.",
+                                    "the minister told reporters.", "Smith said Monday.", "she said yesterday."])
+def test_legitimate_reporting_clause_endings_pass(ending):
+    assert texts(f"“We must find the funding,” {ending} The talks went on.", G) == []
+
+
+def test_answer_to_a_question_is_not_a_stray_word():
+    assert texts('"What should we scan you as?" I said female. The machine beeped.', G) == []
+
+
+def test_doubled_function_words():
+    assert texts("The minister said the the plan would go to to parliament.", G) == ["the the", "to to"]
+
+
+def test_grammatical_doublings_pass():
+    text = "He said that that plan had had its chance, she gave her her coat, and he logged in in May."
+    assert texts(text, G) == []
+
+
+def test_titles_are_not_doublings():
+    assert texts("From The Ox-Bow Incident to To Kill a Mockingbird, novelists warned us.", G) == []
+
+
+def test_doubling_inside_a_quotation_is_info():
+    fs = found('"We will go to to the end," he said.', G)
+    assert [(f.text, f.severity) for f in fs] == [("to to", Severity.INFO)]
+
+
+def test_broken_sentence_end():
+    assert texts("The aid will be sent to the. Officials gave no date.", G) == ["the."]
+    assert texts("That is something to keep track of. Officials gave no date.", G) == []
+
+
+# --------------------------------------------------------------------------- untranslated
+U = "translation.untranslated"
+
+
+def test_cyrillic_homoglyph_inside_a_latin_word():
+    fs = found("The delegation arrived in Kyіv and met WНO officials.", U)
+    assert [(f.text, f.suggestion) for f in fs] == [("Kyіv", "Kyiv"), ("WНO", "WHO")]
+
+
+def test_runs_of_other_scripts():
+    fs = found("The city was calm (город спокоен), a sign read 今ならポイント20倍 and β-blockers were short.", U)
+    assert [f.text for f in fs] == ["город спокоен", "今ならポイント20倍"]
+    assert "Cyrillic" in fs[0].message
+
+
+def test_foreign_quotation_marks():
+    assert texts("The ministry said «the operation is proceeding» and „alles gut“ too.", U) == ["«", "„"]
+    assert texts("Send questions to the editors.\n« Previous\nNext »\nfiled under: politics", U) == []
+
+
+def test_number_formats():
+    assert texts("Exports grew by 3,5 million tonnes, or 2,7%, worth 12 bln roubles.", U) == \
+        ["3,5 million", "2,7%", "bln"]
+    assert texts("Exports grew by 3.5 million tonnes, 3,500 tonnes a week, 1,234,567 in all.", U) == []
+    assert texts("The regiment lost 15 000 soldiers.", U) == ["15 000"]
+    assert texts("Totals: Clinton 493 282 Sanders 589 745.", U) == []
+
+
+def test_foreign_sentence_goes_through_langdetect():
+    fs = found("The mayor told the crowd: Nous ne sommes pas prêts et nous ne voulons pas de cette guerre dans notre pays.", U)
+    assert len(fs) == 1 and "langdetect: fr" in fs[0].message
+
+
+def test_borrowed_phrases_and_names_pass():
+    text = ("It was his raison d'être, critics said after the coup d'état, according to Le Monde, "
+            "La Repubblica and Die Welt; Ursula von der Leyen agreed.")
+    assert texts(text, U) == []
+
+
+def test_langdetect_answers_are_deterministic():
+    text = "Er sagte: Das ist nicht gut für uns und wir sind sehr besorgt über die Lage."
+    first = [f.message for f in found(text, U)]
+    assert first and first == [f.message for f in found(text, U)]
+
+
+# --------------------------------------------------------------------------- seeds
+def _seed_findings(rules):
+    files = sorted(SEEDS.glob("*.txt"))
+    if len(files) < 5:
+        pytest.skip("seed articles not present")
+    fs = run_on_texts([p.read_text(encoding="utf-8") for p in files], select=rules)
+    return {p.name[:3]: [f for f in fs if f.doc == i] for i, p in enumerate(files)}
+
+
+def test_seed_expectations():
+    by_doc = _seed_findings([G, U, VM])
+    assert [(f.rule, f.text) for f in by_doc["003"] if f.rule == G] == [(G, "added road")]
+    assert [f.text for f in by_doc["004"] if f.rule == VM] == ["defenses", "labeled"]
+    quiet = [f for fs in by_doc.values() for f in fs if "Defence" in f.text or f.text in ("Le Monde", "Kyiv")]
+    assert quiet == []
+    assert [f for f in by_doc["002"] + by_doc["000"] if f.rule in (G, U)] == []
+
+
+# --------------------------------------------------------------------------- precision guard
+def test_rates_on_a_slice_of_allsides_stay_low():
+    path = shared_data("allsides_news_baly2020", "allsides_articles_50MB.jsonl")
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for _, line in zip(range(600), fh):
+            rows.append(json.loads(line)["text"] or "")
+    fs = run_on_texts(rows, select=[G, U, VM])
+    words = sum(len(t.split()) for t in rows)
+    for rule in (G, U, VM):
+        per_10k = 1e4 * sum(1 for f in fs if f.rule == rule) / words
+        assert per_10k < 0.5, f"{rule}: {per_10k:.2f} findings per 10,000 words on AllSides"
