@@ -143,3 +143,22 @@ def test_unknown_office_at_index_time_names_pack_and_person():
 def test_validate_section_rejects_non_list_people():
     with pytest.raises(ConfigError, match="expected a list"):
         validate_section("people", {"name": "x"}, "p.yml")
+
+
+def test_curated_roles_override_generated_snapshot_in_any_pack_order():
+    offices = [("o", {"us.president": {"country": "US", "title": "President"}})]
+    gen = ("gen.yml", [{"name": "Joe Biden", "id": "Q6279", "roles": ["us.president 2021-01-20..?2022-08-03"]}])
+    cur = ("cur.yml", [{"name": "Joe Biden", "roles": [{"office": "us.president", "start": "2021-01-20", "end": "2025-01-20"}]}])
+    for order in ([gen, cur], [cur, gen]):
+        idx = PeopleIndex.from_sections(offices, order, frozenset({"gen.yml"}))
+        (biden,) = idx.by_name("Biden")
+        assert [(r.start, r.end) for r in biden.roles] == [(D(2021, 1, 20), D(2025, 1, 20))]
+
+
+def test_open_snapshot_role_is_neither_over_nor_certain_after_the_snapshot():
+    offices = [("o", {"us.attorney-general": {"country": "US", "title": "Attorney General"}})]
+    idx = PeopleIndex.from_sections(offices, [("g", [{"name": "Merrick Garland", "roles": ["us.attorney-general 2021-03-11..?2022-08-03"]}])])
+    (role,) = idx.by_name("Garland")[0].roles
+    assert role.active_on(D(2022, 1, 1), strict=True)
+    assert role.active_on(D(2024, 1, 1)) and not role.active_on(D(2024, 1, 1), strict=True)
+    assert not role.ended_before(D(2026, 1, 1))

@@ -27,7 +27,10 @@ Schema (see docs and ``rules/knowledge/people.yml``)::
 
 Dates may be full ISO dates or, where the source only knows the year (or the
 month), ``2017`` / ``2017-03``: such bounds are *inexact*; rules that must be
-sure a role was (not) held on a date ask with ``strict=True``.
+sure a role was (not) held on a date ask with ``strict=True``. An end written
+``?2022-08-03`` means "still held when the source was compiled, unknown
+after": the role is never taken as over, nor as certainly held after that
+date (the generated packs use it for open roles of dated snapshots).
 
 Packs are merged: a person named in two packs (generated + curated) becomes
 one :class:`Person` with the union of aliases and roles, so the curated pack
@@ -80,6 +83,11 @@ def _parse_bound(value: Any, *, end: bool) -> tuple[dt.date | None, bool]:
     stretch to the widest reading (Jan 1 for a start, Dec 31 for an end)."""
     if value is None or value == "":
         return None, True
+    if isinstance(value, str) and value.startswith("?"):
+        if not end:
+            raise ValueError(f"invalid start {value!r} ('?DATE' is only for an end: held at least until DATE)")
+        _parse_bound(value[1:], end=True)
+        return None, False
     if isinstance(value, dt.datetime):
         return value.date(), True
     if isinstance(value, dt.date):
@@ -336,6 +344,8 @@ class Role:
     end: dt.date | None
     start_exact: bool = True
     end_exact: bool = True
+    #: for an open role from a snapshot: certainly held until then, unknown after
+    known_until: dt.date | None = None
 
     @property
     def office_id(self) -> str:
@@ -350,6 +360,8 @@ class Role:
         Without ``strict`` the widest reading (plus ``grace``) is used.
         """
         start, end = self.start, self.end
+        if strict and self.known_until is not None and date > self.known_until:
+            return False
         if strict:
             if start is not None:
                 if not self.start_exact:
@@ -380,6 +392,12 @@ class Role:
         if self.start is None:
             return False
         return date < self.start - dt.timedelta(days=grace)
+
+
+def _overlap(a: Role, b: Role) -> bool:
+    lo = max(a.start or dt.date.min, b.start or dt.date.min)
+    hi = min(a.end or dt.date.max, b.end or dt.date.max)
+    return lo <= hi
 
 
 def _after_period(start: dt.date) -> dt.date:
@@ -487,12 +505,17 @@ class PeopleIndex:
     # -- construction ---------------------------------------------------------
     @classmethod
     def build(cls, kb: KnowledgeBase) -> PeopleIndex:
-        return cls.from_sections(kb.section("offices"), kb.section("people"))
+        generated = frozenset(str(path) for path, data in kb.packs if data.get("generated_by"))
+        return cls.from_sections(kb.section("offices"), kb.section("people"), generated)
 
     @classmethod
     def from_sections(
-        cls, offices_sections: list[tuple[str, Any]], people_sections: list[tuple[str, Any]]
+        cls,
+        offices_sections: list[tuple[str, Any]],
+        people_sections: list[tuple[str, Any]],
+        generated: frozenset[str] = frozenset(),
     ) -> PeopleIndex:
+        """Merge sections; ``generated`` names packs whose roles yield to curated ones."""
         offices: dict[str, Office] = {}
         for _where, data in offices_sections:
             for key, entry in (data or {}).items():
@@ -540,21 +563,32 @@ class PeopleIndex:
                     if office_id not in offices:
                         raise ConfigError(f"{where}: people[{i}] {name!r}: unknown office id {office_id!r}")
                     draft.roles.append((office_id, role.get("start"), role.get("end"), where))
-        people = [cls._finish(d, offices) for d in drafts]
+        people = [cls._finish(d, offices, generated) for d in drafts]
         return cls(offices, people)
 
     @staticmethod
-    def _finish(draft: _Draft, offices: dict[str, Office]) -> Person:
-        roles: list[Role] = []
-        seen: set[tuple[str, Any]] = set()
-        for office_id, start_v, end_v, _where in draft.roles:
+    def _finish(draft: _Draft, offices: dict[str, Office], generated: frozenset[str] = frozenset()) -> Person:
+        parsed: list[tuple[Role, bool]] = []
+        for office_id, start_v, end_v, where in draft.roles:
             start, start_exact = _parse_bound(start_v, end=False)
             end, end_exact = _parse_bound(end_v, end=True)
-            key = (office_id, start)
+            known = None
+            if isinstance(end_v, str) and end_v.startswith("?"):
+                known, _ = _parse_bound(end_v[1:], end=True)
+            parsed.append((Role(offices[office_id], start, end, start_exact, end_exact, known), where in generated))
+        # a curated role replaces generated ones of the same office that overlap it
+        # (the generated snapshot may be older, or less precise)
+        curated = [r for r, gen in parsed if not gen]
+        roles: list[Role] = []
+        seen: set[tuple[str, Any]] = set()
+        for role, gen in parsed:
+            if gen and any(c.office is role.office and _overlap(c, role) for c in curated):
+                continue
+            key = (role.office.id, role.start)
             if key in seen:
                 continue
             seen.add(key)
-            roles.append(Role(offices[office_id], start, end, start_exact, end_exact))
+            roles.append(role)
         roles.sort(key=lambda r: (r.start or dt.date.min))
         # no `surnames` key: the last token; an explicit [] means none ("Elizabeth II")
         surnames = draft.surnames if draft.surnames is not None else [draft.name.split()[-1]]
