@@ -49,6 +49,10 @@ def test_quotation_marks_are_not_apostrophes():
     assert found("Britain’s and Barrot’s view: the 'plan' is dead.", AM) == []
 
 
+def test_an_even_split_has_no_minority():
+    assert found("Britain’s and Barrot’s view differs from France's and Italy's.", AM) == []
+
+
 def test_consistent_apostrophes_pass():
     assert found("Britain's policy and Barrot's comments echo France's openness.", AM) == []
 

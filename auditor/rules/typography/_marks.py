@@ -16,14 +16,12 @@ def settings() -> dict[str, Any]:
 
 
 def minority(counts: dict[str, int], min_majority: int) -> str | None:
-    """The style to report, or None when the document is consistent.
-
-    Ties report the straight marks: typewriter marks are the usual intruders
-    in typeset text (a paste from a plain-text source, a hand edit).
+    """The style to report, or None when the document is consistent or
+    evenly split (a tie has no minority to call a slip).
     """
     s, c = counts.get(STRAIGHT, 0), counts.get(CURLY, 0)
-    if not s or not c:
+    if not s or not c or s == c:
         return None
     if max(s, c) < min_majority:
         return None
-    return STRAIGHT if s <= c else CURLY
+    return STRAIGHT if s < c else CURLY
