@@ -508,7 +508,7 @@ def knowledge_check(files: Annotated[list[Path], typer.Argument(help="Knowledge 
     from auditor.knowledge.base import read_pack
 
     for file in files:
-        data = read_pack(file)
+        data = read_pack(file, use_cache=False)
         sections = ", ".join(f"{k}: {len(v)}" for k, v in data.items() if isinstance(v, (list, dict)))
         typer.echo(f"{file}: ok ({sections or 'empty'})")
 

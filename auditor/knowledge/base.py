@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditor.errors import ConfigError
+from auditor.knowledge import _cache
 from auditor.resources import load_yaml_file, rules_dir
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,10 +44,25 @@ def pack_path(entry: str) -> Path:
     return rules_dir() / "knowledge" / f"{entry.removeprefix('builtin:')}.yml"
 
 
-def read_pack(path: Path) -> dict[str, Any]:
-    """Load and validate one pack; errors name the pack and the entry."""
+def read_pack(path: Path, *, use_cache: bool = True) -> dict[str, Any]:
+    """Load and validate one pack; errors name the pack and the entry.
+
+    Validated packs are cached (auditor.knowledge._cache) so the YAML of the
+    large generated packs is parsed once per change, not once per run.
+    """
     if not path.is_file():
         raise ConfigError(f"knowledge pack not found: {path}")
+    if use_cache:
+        cached = _cache.load(path)
+        if cached is not None:
+            return cached
+    data = _validated(path)
+    if use_cache:
+        _cache.store(path, data)
+    return data
+
+
+def _validated(path: Path) -> dict[str, Any]:
     data = load_yaml_file(path)
     if data is None:
         return {}
