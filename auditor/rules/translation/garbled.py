@@ -134,6 +134,8 @@ class Garbled(Rule):
             start, end = m.span()
             chunk = text[start:end]
             first, second = chunk.split(None, 1)
+            if end < len(text) and (text[end] == "\u00ad" or text[end].isalpha()):
+                continue  # a soft hyphen: "an\u00adgri\u00ader" is one word
             if "\n\n" in chunk or second[0].isupper():
                 continue  # across paragraphs, or a title ("The The", "from To Kill a Mockingbird")
             if doc.in_quotation(start, end):

@@ -70,8 +70,8 @@ class QuoteMismatch(Rule):
             if q.end < para_end:
                 continue  # reopened before closing: the scanner's restart, not proof of a lost mark
             nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-            if nxt is not None and text[nxt.start] in self._continuations:
-                continue  # a multi-paragraph quotation
+            if nxt is not None and (text[nxt.start] in self._continuations or text[nxt.start].islower()):
+                continue  # a multi-paragraph quotation, or a paragraph broken mid-sentence
             if para_end - q.inner_start < 3:
                 continue
             inner = text[q.inner_start:para_end]
