@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Optional
 
 import typer
@@ -520,6 +521,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # typer >= 0.16 vendors its own copy of click: catch both families.
     exit_types, abort_types, click_types, help_types = _click_exception_types(click)
+    restore = _sigint_in_main_process_only()
     try:
         code = app(args=argv, prog_name="auditor", standalone_mode=False)
     except AuditorError as exc:
@@ -553,9 +555,30 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("AUDITOR_DEBUG"):
             raise
         return 2
+    finally:
+        restore()
     if code == 130:  # typer turns Ctrl-C (KeyboardInterrupt) into a silent exit code 130
         _error("interrupted")
     return code if isinstance(code, int) else 0
+
+
+def _sigint_in_main_process_only() -> Callable[[], None]:
+    """Ctrl-C signals the whole process group. Forked pool workers inherit
+    this handler and ignore it (the parent stops the pool and reports one
+    line) instead of each printing a KeyboardInterrupt traceback."""
+    import signal
+
+    main_pid = os.getpid()
+
+    def on_sigint(signum, frame) -> None:
+        if os.getpid() == main_pid:
+            raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread: leave signals alone
+        return lambda: None
+    return lambda: signal.signal(signal.SIGINT, previous)
 
 
 def _click_exception_types(click) -> tuple[tuple[type, ...], ...]:
