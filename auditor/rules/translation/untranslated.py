@@ -72,10 +72,10 @@ _SCRIPTS: tuple[tuple[int, int, str], ...] = (
     (0xAC00, 0xD7AF, "Hangul"),
 )
 _CJK = {"Japanese kana", "CJK", "Hangul"}
-_OTHER_SCRIPT = re2.compile(
-    "[\\x{0370}-\\x{03FF}\\x{1F00}-\\x{1FFF}\\x{0400}-\\x{06FF}\\x{0750}-\\x{077F}\\x{0900}-\\x{097F}"
-    "\\x{0E00}-\\x{0E7F}\\x{10A0}-\\x{10FF}\\x{3040}-\\x{30FF}\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{AC00}-\\x{D7AF}]",
-    _RE2,
+# a plain character class: Python's re scans it in C without re2's UTF-8 copy of the text
+_OTHER_SCRIPT = re.compile(
+    "[\u0370-\u03FF\u1F00-\u1FFF\u0400-\u06FF\u0750-\u077F\u0900-\u097F"
+    "\u0E00-\u0E7F\u10A0-\u10FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF]"
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _NOUN_AFTER = re.compile(r"[ \u00a0][a-z]{3,}\b")
@@ -101,9 +101,7 @@ class _Settings:
     min_cjk: int
     quote_openers: object
     max_per_doc: int
-    decimal_comma: object
-    abbreviations: object
-    spaced_thousands: object
+    numbers: object
     function_words: WordMatcher
     min_function_words: int
     min_words: int
@@ -122,9 +120,12 @@ def _settings() -> _Settings:
         min_cjk=int(conf["min_cjk_chars"]),
         quote_openers=re2.compile(f"[{openers}]", _RE2),
         max_per_doc=int(conf["max_per_document"]),
-        decimal_comma=re2.compile(rf"\b\d{{1,3}},\d{{1,2}}[ \t\x{{00A0}}]?(?:{magnitudes})", _RE2),
-        abbreviations=re2.compile(rf"\b(?:{abbreviations})\b\.?", _RE2),
-        spaced_thousands=re2.compile(r"\b\d{1,3}(?:[ \x{00A0}\x{202F}\x{2009}]\d{3})+\b", _RE2),
+        numbers=re2.compile(
+            rf"(\b\d{{1,3}},\d{{1,2}}[ \t\x{{00A0}}]?(?:{magnitudes}))"
+            rf"|(\b(?:{abbreviations})\b\.?)"
+            r"|(\b\d{1,3}(?:[ \x{00A0}\x{202F}\x{2009}]\d{3})+\b)",
+            _RE2,
+        ),
         function_words=WordMatcher(((str(w), True) for w in conf["foreign_function_words"]), case_sensitive=True),
         min_function_words=int(conf["min_foreign_function_words"]),
         min_words=int(conf["min_words"]),
@@ -231,51 +232,44 @@ class Untranslated(Rule):
     # -- number formats ------------------------------------------------------------
     def _numbers(self, doc: Document, text: str, s: _Settings):
         count = 0
-        if "," in text:
-            for m in s.decimal_comma.finditer(text):
-                start, end = m.span()
+        for m in s.numbers.finditer(text):  # one pass: decimal comma | abbreviation | spaced thousands
+            start, end = m.span()
+            number = m.group()
+            if m.group(1) is not None:
                 if start > 0 and (text[start - 1] in ",." or text[start - 1].isdigit()):
                     continue  # "1,234,5" is a list or a typo, not a decimal comma
-                count += 1
-                if count > s.max_per_doc:
-                    return
-                number = text[start:end]
-                yield self.finding(
+                finding = self.finding(
                     doc, start, end,
                     f"decimal comma in '{number}': English writes a decimal point",
                     suggestion=number.replace(",", ".", 1),
                     confidence=0.8,
                 )
-        for m in s.abbreviations.finditer(text):
+            elif m.group(2) is not None:
+                finding = self.finding(
+                    doc, start, end,
+                    f"'{number}' is not an English abbreviation (million: m/mn, billion: bn)",
+                    confidence=0.75,
+                )
+            else:
+                before = text[max(0, start - 2):start]
+                after = text[end:end + 2]
+                if (before[-1:].isspace() and before[:1].isdigit()) or (after[:1].isspace() and after[1:2].isdigit()):
+                    continue  # a run of numbers (table, phone number), not one number
+                if after[:1] in ".," and after[1:2].isdigit():
+                    continue
+                if before[-1:] in ",." or not _NOUN_AFTER.match(text, end):
+                    continue  # tables and score lines; a translated count reads "15 000 troops"
+                finding = self.finding(
+                    doc, start, end,
+                    f"space as thousands separator in '{number}': English writes a comma",
+                    suggestion=re.sub(r"[ \u00a0\u202f\u2009]", ",", number),
+                    confidence=0.6,
+                    severity=Severity.INFO,
+                )
             count += 1
             if count > s.max_per_doc:
                 return
-            yield self.finding(
-                doc, m.start(), m.end(),
-                f"'{m.group()}' is not an English abbreviation (million: m/mn, billion: bn)",
-                confidence=0.75,
-            )
-        for m in s.spaced_thousands.finditer(text):
-            start, end = m.span()
-            before = text[max(0, start - 2):start]
-            after = text[end:end + 2]
-            if (before[-1:].isspace() and before[:1].isdigit()) or (after[:1].isspace() and after[1:2].isdigit()):
-                continue  # a run of numbers (table, phone number), not one number
-            if after[:1] in ".," and after[1:2].isdigit():
-                continue
-            if before[-1:] in ",." or not _NOUN_AFTER.match(text, end):
-                continue  # tables and score lines; a translated count reads "15 000 troops"
-            count += 1
-            if count > s.max_per_doc:
-                return
-            number = m.group()
-            yield self.finding(
-                doc, start, end,
-                f"space as thousands separator in '{number}': English writes a comma",
-                suggestion=re.sub(r"[ \u00a0\u202f\u2009]", ",", number),
-                confidence=0.6,
-                severity=Severity.INFO,
-            )
+            yield finding
 
     # -- sentences in other languages -----------------------------------------------
     def _foreign_sentences(self, doc: Document, text: str, s: _Settings):
