@@ -16,7 +16,10 @@ Score of a document = findings per 1,000 words. Reported:
 * the same AUROC for each rule on its own, with its findings per 1,000 words
   on each side: which rules carry the signal;
 * the paired view: for each source document, the share of MT outputs that
-  score strictly higher than the human reference of the same document.
+  score strictly higher than the human reference of the same document;
+* where WMT22 crowd DA scores exist (ru-en, uk-en), the mean human quality
+  score of MT outputs with and without findings: do the rules fire on the
+  translations people judged worse?
 
 Usage::
 
@@ -104,17 +107,22 @@ def main(argv: list[str] | None = None) -> int:
     rules = build_rules(config, Context(config))
     rule_ids = sorted(r.id for r in rules if not isinstance(r, CorpusRule))
     t0 = time.perf_counter()
-    records = []  # (doc_id, side, system, words, per_rule)
+    records = []  # (doc_id, langpair, side, system, words, per_rule)
+    da: dict[tuple[str, str], float] = {}  # mean crowd DA score of an MT output (ru-en, uk-en 2022)
     ordinal = 0
     for row in load_rows(args.data, args.domain, args.limit):
         for translator, segments in row["reference_en_human"].items():
             words, per_rule = audit(rules, "\n".join(s or "" for s in segments), ordinal)
             ordinal += 1
             records.append((row["doc_id"], row["langpair"], "human", translator, words, per_rule))
+        da_by_system = row.get("da_raw_by_system") or {}
         for system, segments in row["mt_en_by_system"].items():
             words, per_rule = audit(rules, "\n".join(s or "" for s in segments), ordinal)
             ordinal += 1
             records.append((row["doc_id"], row["langpair"], "mt", system, words, per_rule))
+            scores = [x for x in da_by_system.get(system) or [] if x is not None]
+            if scores:
+                da[(row["doc_id"], system)] = sum(scores) / len(scores)
     elapsed = time.perf_counter() - t0
 
     def rate(rec, only: str | None = None) -> float:
@@ -154,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.exclude_system:
         m = [rate(r) for r in mt if r[3] in without]
         print(f"without {args.exclude_system}: AUROC {auroc(m, hs):.3f}")
+    if da:
+        hit = [da[(r[0], r[3])] for r in mt if (r[0], r[3]) in da and r[5]]
+        clean = [da[(r[0], r[3])] for r in mt if (r[0], r[3]) in da and not r[5]]
+        print(f"\nhuman quality (mean crowd DA, 0-100) of MT outputs: with findings {_mean(hit):.1f} (n={len(hit)}), "
+              f"without {_mean(clean):.1f} (n={len(clean)}); AUROC(lower DA -> findings) "
+              f"{auroc([-x for x in hit], [-x for x in clean]):.3f}")
     if args.json:
         args.json.write_text(json.dumps([
             {"doc_id": r[0], "langpair": r[1], "side": r[2], "system": r[3], "words": r[4], "findings": r[5]}
