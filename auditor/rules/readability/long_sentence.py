@@ -25,6 +25,7 @@ from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
 
 _NUMBERISH = re.compile(r"\d")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 @register
@@ -50,15 +51,16 @@ class LongSentence(Rule):
             if sp.end - sp.start < min_chars:
                 continue
             tokens = text[sp.start:sp.end].split()
-            if len(tokens) <= self._max_words:
-                continue
+            words = sum(1 for t in tokens if _HAS_LETTER.search(t))
+            if words <= self._max_words:
+                continue  # punctuation and numbers are not words
             numbers = sum(1 for t in tokens if _NUMBERISH.search(t))
             if numbers > self._max_number_share * len(tokens):
                 continue
             capitalised = sum(1 for t in tokens if t[:1].isupper())
             if capitalised > self._max_capitalised_share * len(tokens):
                 continue  # a run of names: a country picker, a tag list, a byline box
-            long.append((len(tokens), sp.start, sp.end))
+            long.append((words, sp.start, sp.end))
         long.sort(reverse=True)
         for words, start, end in long[: self._max_per_doc]:
             yield self.finding(

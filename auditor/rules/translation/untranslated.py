@@ -257,7 +257,7 @@ class Untranslated(Rule):
                     continue  # a run of numbers (table, phone number), not one number
                 if after[:1] in ".," and after[1:2].isdigit():
                     continue
-                if before[-1:] in ",." or not _NOUN_AFTER.match(text, end):
+                if (before and before[-1] in ",.") or not _NOUN_AFTER.match(text, end):
                     continue  # tables and score lines; a translated count reads "15 000 troops"
                 finding = self.finding(
                     doc, start, end,
