@@ -36,11 +36,12 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "allsides_ne
 
 def audit(archive: Path, jobs: int) -> list[dict]:
     """Per document: source, words, stats and (category, severity, confidence) triples."""
+    from auditor.ci import make_cache
     from auditor.runner import run
 
     cfg = load_config(None)
     t0 = time.perf_counter()
-    result = run([str(archive)], cfg, jobs=jobs, warn=lambda m: None)
+    result = run([str(archive)], cfg, jobs=jobs, warn=lambda m: None, cache=make_cache(cfg, True))
     try:
         docs = [{"source": d.source, "words": d.words, "stats": d.stats,
                  "findings": [[f.category, f.severity.value, f.confidence] for f in d.findings]}
