@@ -58,8 +58,7 @@ class _Settings:
     stray: re.Pattern[str]
     allowed: frozenset[str]
     min_zipf: float
-    doubled: object
-    broken_end: object
+    scan: object
 
 
 @lru_cache(maxsize=1)
@@ -81,13 +80,17 @@ def _settings() -> _Settings:
         stray=stray,
         allowed=frozenset(w.lower() for w in conf["allowed_followers"]),
         min_zipf=float(conf["stray_min_zipf"]),
-        doubled=re2.compile(rf"\b(?:{doubled})\b", _RE2_I),
-        # lower case only: "Plan A." or "the band The The." are not broken ends
-        broken_end=re2.compile(rf"[ \t](?:{broken})[.!?](?:[ \t]+[A-Z“\"]|[ \t]*\n)", _RE2),
+        # One linear pass finds the candidates of all three shapes: (1) a closing
+        # quotation followed by a clause, (2) a doubled function word (any case),
+        # (3) a sentence end on a function word (lower case only: "Plan A." and
+        # the band "The The." are not broken ends).
+        scan=re2.compile(
+            r"([,!][\"”’'][ \t]+[A-Za-z])"
+            rf"|((?i:\b(?:{doubled})\b))"
+            rf"|([ \t](?:{broken})[.!?](?:[ \t]+[A-Z“\"]|[ \t]*\n))",
+            _RE2,
+        ),
     )
-
-
-_QUOTE_CLOSE = re2.compile(r"[,!][\"”’'][ \t]+[A-Za-z]", _RE2)
 
 
 @lru_cache(maxsize=65536)
@@ -104,63 +107,59 @@ class Garbled(Rule):
     def check(self, doc: Document):
         s = _settings()
         text = doc.text
-        yield from self._stray_words(doc, text, s)
-        yield from self._doubled(doc, text, s)
-        yield from self._broken_ends(doc, text, s)
-
-    def _stray_words(self, doc: Document, text: str, s: _Settings):
-        if '"' not in text and "”" not in text and "’" not in text and "'" not in text:
-            return
-        for anchor in _QUOTE_CLOSE.finditer(text):  # a cheap DFA pass finds the few candidates
-            m = s.stray.match(text, anchor.start())
-            if m is None:
-                continue
-            word = m.group("word")
-            low = word.lower().replace("’", "'")
-            if low in s.allowed or low.endswith(("ly", "ing")) or "'" in low:
-                continue
-            if not _is_ordinary_word(low, s.min_zipf):
-                continue
-            yield self.finding(
-                doc, m.start("verb"), m.end("word"),
-                f"stray word '{word}' after the reporting clause '{m.group('verb')}': "
-                "probably left over from machine translation",
-                suggestion=m.group("verb"),
-                confidence=0.75,
-            )
-
-    def _doubled(self, doc: Document, text: str, s: _Settings):
-        for m in s.doubled.finditer(text):
-            start, end = m.span()
-            chunk = text[start:end]
-            first, second = chunk.split(None, 1)
-            if end < len(text) and (text[end] == "\u00ad" or text[end].isalpha()):
-                continue  # a soft hyphen: "an\u00adgri\u00ader" is one word
-            if "\n\n" in chunk or second[0].isupper():
-                continue  # across paragraphs, or a title ("The The", "from To Kill a Mockingbird")
-            if doc.in_quotation(start, end):
-                severity = Severity.INFO  # someone's transcribed words: a stammer is possible
+        for m in s.scan.finditer(text):
+            if m.group(1) is not None:
+                yield from self._stray_word(doc, text, s, m.start())
+            elif m.group(2) is not None:
+                yield from self._doubled(doc, text, m.start(), m.end())
             else:
-                severity = None
-            yield self.finding(
-                doc, start, end,
-                f"doubled word '{first} {second}'",
-                suggestion=first,
-                confidence=0.85,
-                severity=severity,
-            )
+                yield from self._broken_end(doc, text, m.start())
 
-    def _broken_ends(self, doc: Document, text: str, s: _Settings):
-        for m in s.broken_end.finditer(text):
-            start = m.start() + 1
-            if doc.in_quotation(start):
-                continue  # transcribed speech breaks off mid-sentence on purpose
-            end = start
-            while end < len(text) and text[end].isalpha():
-                end += 1
-            yield self.finding(
-                doc, start, end + 1,
-                f"sentence ends on '{text[start:end]}': text is missing or garbled here",
-                confidence=0.6,
-                severity=Severity.INFO,
-            )
+    def _stray_word(self, doc: Document, text: str, s: _Settings, at: int):
+        m = s.stray.match(text, at)
+        if m is None:
+            return
+        word = m.group("word")
+        low = word.lower().replace("’", "'")
+        if low in s.allowed or low.endswith(("ly", "ing")) or "'" in low:
+            return
+        if not _is_ordinary_word(low, s.min_zipf):
+            return
+        yield self.finding(
+            doc, m.start("verb"), m.end("word"),
+            f"stray word '{word}' after the reporting clause '{m.group('verb')}': "
+            "probably left over from machine translation",
+            suggestion=m.group("verb"),
+            confidence=0.75,
+        )
+
+    def _doubled(self, doc: Document, text: str, start: int, end: int):
+        chunk = text[start:end]
+        first, second = chunk.split(None, 1)
+        if end < len(text) and (text[end] == "\u00ad" or text[end].isalpha()):
+            return  # a soft hyphen: "an\u00adgri\u00ader" is one word
+        if "\n\n" in chunk or second[0].isupper():
+            return  # across paragraphs, or a title ("The The", "from To Kill a Mockingbird")
+        # someone's transcribed words: a stammer is possible
+        severity = Severity.INFO if doc.in_quotation(start, end) else None
+        yield self.finding(
+            doc, start, end,
+            f"doubled word '{first} {second}'",
+            suggestion=first,
+            confidence=0.85,
+            severity=severity,
+        )
+
+    def _broken_end(self, doc: Document, text: str, at: int):
+        start = at + 1
+        if doc.in_quotation(start):
+            return  # transcribed speech breaks off mid-sentence on purpose
+        end = start
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        yield self.finding(
+            doc, start, end + 1,
+            f"sentence ends on '{text[start:end]}': text is missing or garbled here",
+            confidence=0.6,
+            severity=Severity.INFO,
+        )
