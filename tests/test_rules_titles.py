@@ -66,8 +66,8 @@ def test_wrong_office_passes(text, date):
 
 
 def test_wrong_office_surname_alone_needs_the_full_name_in_the_document():
-    assert run("Secretary of State Healey flew in.", WRONG, "2024-12-18") == []
-    found = run("John Healey arrived. Later, Secretary of State Healey flew in.", WRONG, "2024-12-18")
+    assert run("Prime Minister Healey flew in.", WRONG, "2024-12-18") == []
+    found = run("John Healey arrived. Later, Prime Minister Healey flew in.", WRONG, "2024-12-18")
     assert found and "Healey" in found[0].text
 
 
@@ -79,12 +79,10 @@ def test_wrong_office_surname_alone_needs_the_full_name_in_the_document():
          "former President Donald Trump", "President Donald Trump"),
         ("Fears surrounding US President Biden's commitment grew.", "2025-02-20",
          "US President Biden", "former US President Biden"),
-        ("President-elect Donald Trump met governors.", "2018-03-01",
+        ("President-elect Donald Trump met governors.", "2017-02-15",
          "President-elect Donald Trump", "President Donald Trump"),
         ("Former Foreign Secretary David Cameron flew to Kyiv.", "2024-02-01",
          "Former Foreign Secretary David Cameron", "Foreign Secretary David Cameron"),
-        ("President Joe Biden announced the plan.", "2019-06-01",
-         "President Joe Biden", None),
     ],
 )
 def test_out_of_date_flags(text, date, span, suggestion):

@@ -55,3 +55,11 @@ def test_rule_is_a_safe_fix():
     from auditor.registry import python_rules
 
     assert python_rules()[RULE].safe_fix is True
+
+
+def test_qualified_foreign_title_in_the_documents_own_spelling_is_info():
+    text = "Our defense budget grew. British Defense Secretary Michael Fallon met the defense chiefs."
+    (finding,) = run(text, "2017-06-01")
+    assert finding.severity.value == "info"
+    (finding,) = run("Defense Secretary John Healey was in Kyiv, defense sources said.")
+    assert finding.severity.value == "warning"

@@ -424,6 +424,8 @@ class Person:
     roles: tuple[Role, ...] = ()
     id: str | None = None
     packs: tuple[str, ...] = ()
+    #: named in at least one hand-curated (not generated) pack
+    curated: bool = True
 
     def roles_on(self, date: dt.date | None, *, strict: bool = False, grace: int = 0) -> list[Role]:
         """Roles held on ``date`` (every role when ``date`` is None)."""
@@ -602,6 +604,7 @@ class PeopleIndex:
             roles=tuple(roles),
             id=draft.id,
             packs=tuple(draft.packs),
+            curated=any(p not in generated for p in draft.packs),
         )
 
     # -- queries ---------------------------------------------------------------

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import ahocorasick
+import re2
 
 from auditor.knowledge.people import Office, Person, Role, name_key
 from auditor.resources import load_yaml_resource
@@ -111,9 +111,13 @@ class Lexicon:
         cfg = settings()
         self.index = index
         self.unchecked = {norm_title(t) for t in cfg.get("unchecked_titles", [])}
+        self.unchecked_functions = set(cfg.get("unchecked_functions", []))
+        self.never_held_functions = set(cfg.get("never_held_functions", []))
         self.weak = {norm_title(t) for t in cfg.get("weak_titles", [])}
         self.honorifics = set(cfg.get("honorifics", []))
         self.particles = set(cfg.get("name_particles", []))
+        self.name_stoppers = set(cfg.get("name_stoppers", []))
+        self.organisations = set(cfg.get("organisations", []))
         prefixes = cfg.get("prefixes", {})
         self.prefix_kind: dict[str, str] = {}
         for kind, words in prefixes.items():
@@ -122,30 +126,36 @@ class Lexicon:
         # title forms of offices (kind office), by normalised form
         self.offices_by_form: dict[str, list[Office]] = {}
         self.institutions_by_form: dict[str, list[Office]] = {}
-        surface: set[str] = set()
         inst_surface: set[str] = set()
+        title_forms: list[str] = []
         for office in index.offices.values():
             if office.kind == "country":
                 continue
             target = self.offices_by_form if office.kind == "office" else self.institutions_by_form
-            for form in office.all_forms:
-                key = norm_title(form)
-                bucket = target.setdefault(key, [])
+            for form in (*office.all_forms, *(office.generic if office.kind == "office" else ())):
+                bucket = target.setdefault(norm_title(form), [])
                 if office not in bucket:
                     bucket.append(office)
                 if office.kind == "office":
-                    surface |= _variants(form)
+                    title_forms.append(form)
                 else:
-                    inst_surface |= {v for v in _variants(form) if v[:1].isupper() or v.islower() is False}
-            for g in office.generic:
-                if office.kind == "office":
-                    surface |= _variants(g)
-                    bucket = self.offices_by_form.setdefault(norm_title(g), [])
-                    if office not in bucket:
-                        bucket.append(office)
+                    inst_surface |= {v for v in _variants(form) if v[:1].isupper()}
+        for key, offices in self.offices_by_form.items():
+            if any(o.function in self.unchecked_functions for o in offices):
+                self.unchecked.add(key)
         self.functions_by_form: dict[str, set[str]] = {
             key: {o.function for o in offices if o.function} for key, offices in self.offices_by_form.items()
         }
+        # the finder looks only for checked titles; lowercase only for
+        # multi-word ones ("the defence secretary"), since lowercase single
+        # words ("president", "leader") are descriptions and very frequent
+        surface: set[str] = set()
+        for form in title_forms:
+            if norm_title(form) in self.unchecked:
+                continue
+            for variant in _variants(form):
+                if variant[:1].isupper() or " " in variant:
+                    surface.add(variant)
         self.title_re = _alternation(surface)
         self.institution_re = _alternation({s for s in inst_surface if s[:1].isupper()})
         # nationality qualifiers: adjective -> country code
@@ -195,30 +205,20 @@ class Lexicon:
 
 
 class _Finder:
-    """Leftmost-longest, non-overlapping literal matches (Aho-Corasick: one
-    pass over the text whatever the number of forms; an RE2 alternation of
-    the ~1,200 title forms overflows its DFA budget and crawls)."""
+    """Leftmost-longest literal matches of the title forms: one RE2
+    alternation, run as a DFA in one pass over the text. (The DFA needs a
+    bigger memory budget than RE2's default for ~1,000 forms; on overflow RE2
+    silently falls back to a much slower engine.)"""
 
     def __init__(self, strings: set[str]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        for s in strings:
-            if s:
-                self._automaton.add_word(s, len(s))
-        self._automaton.make_automaton()
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = 64 << 20
+        alts = sorted(strings, key=len, reverse=True)
+        self._pattern = re2.compile("(?:" + "|".join(re.escape(a) for a in alts) + ")", options)
 
     def finditer(self, text: str):
-        for end, length in self._automaton.iter_long(text):
-            yield _Hit(end + 1 - length, end + 1)
-
-
-class _Hit:
-    __slots__ = ("_span",)
-
-    def __init__(self, start: int, end: int) -> None:
-        self._span = (start, end)
-
-    def span(self) -> tuple[int, int]:
-        return self._span
+        return self._pattern.finditer(text)
 
 
 def _alternation(strings: set[str]) -> Any:
@@ -322,23 +322,27 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
             return True
     adj = lex.adjective_before(text, s)
     if adj:
+        before = _word_before(text, adj[1])
+        if before:
+            word = before[0]
+            if word in ("of", "Of", "for", "&", "and") or (
+                    word[:1].isupper() and word.strip("\"“‘'(") not in _FUNCTION_WORDS
+                    and word not in lex.prefix_kind and not word.endswith((".", ":", ";", ",", "!", "?", '"', "”"))):
+                return False  # "Boy Scouts of America President ...": part of a longer name
         mention.adjective = adj[0]
         mention.country = lex.adjectives.get(mention.adjective)
         pos = adj[1]
         mention.qualifier_start = pos
         mention.start = pos
-        window = text[max(0, pos - 40):pos]
     # previous word
-    prev = re.search(r"([^\s]+)[ \t]+$", window)
+    prev = _word_before(text, pos)
     if prev:
-        word = prev.group(1)
+        word = prev[0]
         kind = lex.prefix_kind.get(word)
-        if kind is None and word.endswith("-"):
-            kind = lex.prefix_kind.get(word)
         if kind:
             mention.prefix = kind
             mention.prefix_text = word
-            mention.start = pos - (len(window) - prev.start(1))
+            mention.start = prev[1]
             return True
         bare = word.strip("\"“”‘’'(),;:")
         if bare in _BLOCKING:
@@ -349,6 +353,20 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
             # "Health Minister", "Labour leader" ... a longer title we do not know
             return False
     return True
+
+
+def _word_before(text: str, pos: int) -> tuple[str, int] | None:
+    """(word, start) of the whitespace-delimited word before ``pos``, when
+    only spaces or tabs separate them."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i == pos - 1 or i < 0 or text[i] == "\n":
+        return None
+    end = i + 1
+    while i >= 0 and not text[i].isspace():
+        i -= 1
+    return text[i + 1:end], i + 1
 
 
 def _extend_forward(text: str, mention: TitleMention, lex: Lexicon) -> None:
@@ -365,6 +383,8 @@ def _extend_forward(text: str, mention: TitleMention, lex: Lexicon) -> None:
     first = _read_name(text, pos, lex)
     if first is None:
         return
+    if appositive and not mention.plural and not re.match(r"[ \t]*(?:[,.;:)—–]|$)", text[first.end:first.end + 3]):
+        return  # "by the Prime Minister, Mr. Trump said": not an appositive
     mention.appositive = appositive
     mention.names.append(first)
     mention.end = first.end
@@ -406,6 +426,8 @@ def _read_name(text: str, pos: int, lex: Lexicon) -> NameRef | None:
             cur = sp.end()
             pos = cur
             continue
+        if tokens and word in lex.name_stoppers:
+            break
         if not word[0].isupper():
             if word in lex.particles and tokens:
                 sp = _SPACE.match(text, m.end())
@@ -421,8 +443,13 @@ def _read_name(text: str, pos: int, lex: Lexicon) -> NameRef | None:
         cur = sp.end()
     if not tokens:
         return None
-    # longest known prefix
-    for k in range(len(tokens), 0, -1):
+    # the whole capitalised run must be a known name ("President Ryan Nichols"
+    # is not Paul Ryan); a trailing sentence-initial word is forgiven
+    for k in (len(tokens), len(tokens) - 1):
+        if k < 1:
+            break
+        if k < len(tokens) and not _sentence_boundary(text, tokens[k - 1][1], tokens[k][0]):
+            break
         start, end = tokens[0][0], tokens[k - 1][1]
         raw = text[start:end]
         clean = _POSSESSIVE.sub("", raw).rstrip(".,;:") if not re.search(r"\b[A-Z]\.$", raw) else raw
@@ -434,6 +461,11 @@ def _read_name(text: str, pos: int, lex: Lexicon) -> NameRef | None:
     start, end = tokens[0]
     raw = _POSSESSIVE.sub("", text[start:end]).rstrip(".,;:")
     return NameRef(start, start + len(raw), raw, [], full=False)
+
+
+def _sentence_boundary(text: str, end: int, next_start: int) -> bool:
+    gap = text[end - 1:next_start]
+    return bool(re.match(r"[.!?]\s", gap)) or "\n" in gap
 
 
 # --------------------------------------------------------------------------- helpers for rules
@@ -460,14 +492,26 @@ def respell(text: str, target_variety: str, pairs: list[tuple[str, str]]) -> str
     return out
 
 
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
 def variety_of_spelling(text: str, pairs: list[tuple[str, str]]) -> str | None:
-    """en-GB / en-US when ``text`` contains a variety word, else None."""
-    for gb, us in pairs:
-        if re.search(rf"\b{re.escape(gb)}", text):
-            return "en-GB"
-        if re.search(rf"\b{re.escape(us)}", text):
-            return "en-US"
+    """en-GB / en-US when ``text`` contains a variety word (or its plural), else None."""
+    table = _variety_table(tuple(tuple(p) for p in pairs))
+    for word in _WORDS.findall(text):
+        v = table.get(word) or (table.get(word[:-1]) if word.endswith("s") else None)
+        if v:
+            return v
     return None
+
+
+@lru_cache(maxsize=4)
+def _variety_table(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for gb, us in pairs:
+        table[gb] = "en-GB"
+        table[us] = "en-US"
+    return table
 
 
 # --------------------------------------------------------------------------- role judgements

@@ -4,15 +4,21 @@ dates on the document's date.
 * "former X" while the person holds X on that date ("former President
   Donald Trump" in February 2025);
 * "X-elect" once the person has taken office ("President-elect Trump" in
-  2018), while "US President-elect Donald Trump" in January 2025 is right;
+  February 2017; later it is mostly historical usage and is left alone), while "US President-elect Donald Trump" in January 2025 is right;
 * "then-X" for an office the person had not yet held;
 * a bare current title for an office the person has left ("US President
-  Biden" in February 2025) or not yet taken. Because newspapers write
-  "President Obama signed the law in 2010" for past events, a bare title is
-  only reported within ``max_gap_days`` of the end of the role and when its
-  sentence has no past-time marker (``past_markers`` in
-  ``rules/titles.yml``: "then", "during", "administration", an earlier
-  year ...).
+  Biden" in February 2025). Because newspapers write "President Obama
+  signed the law in 2010" or "the firing of FBI Director James Comey" for
+  past events, a bare title is only reported with a nationality qualifier
+  (option ``bare_needs_qualifier``), within ``max_gap_days`` of the end of
+  the role, and when its sentence has no past-time marker (``past_markers``
+  in ``rules/titles.yml``: "then", "during", "administration", an earlier
+  year ...). A bare title before the role began is not reported: it is
+  anticipation ("President Trump will ...") far more often than an error.
+
+Archive dates are sometimes wrong; a document that cites a year more than
+one year after its date, or gives someone a title they took more than a
+month after it, is treated as undated.
 
 The rule needs the document date (front matter, archive field or a
 ``sources:`` mapping) and is silent without one. Dates within
@@ -32,7 +38,7 @@ Flags:
     The proposal responds to fears surrounding US President Biden's commitment to Ukraine.
 
     ---
-    date: 2018-03-01
+    date: 2017-02-15
     ---
     President-elect Donald Trump met the governors on Tuesday.
 
@@ -82,8 +88,10 @@ from auditor.rules.base import Rule, lower_severity
 from auditor.rules.titles._parse import (
     TitleMention,
     candidates,
+    full_name_in,
     hypothetical,
     lexicon,
+    norm_title,
     role_fits_title,
     sentence_bounds,
     settings,
@@ -100,6 +108,11 @@ class Options(BaseModel):
     grace_days: int = 3
     #: A bare title of a past role is reported only this soon after the role ended.
     max_gap_days: int = 400
+    #: "-elect" after taking office is reported only this soon after it.
+    max_elect_days: int = 30
+    #: Report bare titles of past roles only with a nationality qualifier
+    #: ("US President Biden"): unqualified ones are mostly historical usage.
+    bare_needs_qualifier: bool = True
 
 
 @lru_cache(maxsize=1)
@@ -124,14 +137,20 @@ class OutOfDate(Rule):
             return
         index = self.ctx.knowledge.people
         lex = lexicon(index)
-        for mention in title_mentions(doc, index):
-            if not mention.names or mention.prefix == "neutral" or hypothetical(doc.text, mention):
+        mentions = [m for m in title_mentions(doc, index)
+                    if m.names and norm_title(m.title) not in lex.unchecked and lex.offices_for(m.title)]
+        if not mentions:
+            return
+        plausible: bool | None = None  # decided on the first finding (costs a pass over the text)
+        for mention in mentions:
+            if mention.prefix == "neutral" or hypothetical(doc.text, mention):
                 continue
             title_offices = lex.offices_for(mention.title)
-            if not title_offices:
-                continue
             for ref in mention.names:
                 people = candidates(ref)
+                if not ref.full:
+                    # a surname alone: only people the document names in full, or curated ones
+                    people = [p for p in people if p.curated or full_name_in(doc.text, p)]
                 if not people:
                     continue
                 verdicts = []
@@ -141,6 +160,10 @@ class OutOfDate(Rule):
                         verdicts.append(self._judge(doc, mention, person, roles))
                 # every person the name may denote must be out of date
                 if verdicts and all(verdicts):
+                    if plausible is None:
+                        plausible = self._date_plausible(doc, mentions, lex)
+                    if not plausible:
+                        return
                     message, suggestion = verdicts[0]
                     severity = self.severity
                     if doc.in_quotation(mention.start, mention.end):
@@ -173,13 +196,16 @@ class OutOfDate(Rule):
             return None
         if elect:
             main_id = roles[0].office.id.removesuffix("-elect")
-            main = [r for r in person.roles if r.office.id == main_id and r.active_on(date, strict=True, grace=grace)]
-            if main:
+            main = [r for r in person.roles if r.office.id == main_id and r.active_on(date, strict=True, grace=grace)
+                    and r.start and (date - r.start).days <= self.options.max_elect_days]
+            if main and not self._past_context(text, mention, date):
                 fixed = re.sub(r"(?i)[- ]elect$", "", mention.title)
                 return (f"{person.name} took office as {main[0].office.title} on {_fmt(main[0].start)}: "
                         f"no longer '-elect' on {date}", text[mention.head_start:mention.title_start] + fixed + tail)
             return None
         if mention.lowercase:
+            return None
+        if self.options.bare_needs_qualifier and mention.adjective is None:
             return None
         if all(r.ended_before(date, grace=grace) for r in roles):
             last_end = max(r.end for r in roles if r.end)
@@ -190,13 +216,28 @@ class OutOfDate(Rule):
             return (f"{person.name} left the office of {roles[-1].office.title} on {last_end}: "
                     f"on {date} the title is out of date (write 'former {mention.title}')",
                     text[mention.start:mention.head_start] + "former " + head + tail)
-        if all(r.starts_after(date, grace=grace) for r in roles):
-            first = min(r.start for r in roles if r.start)
-            if self._past_context(text, mention, date):
-                return None
-            return (f"{person.name} only took the office of {roles[0].office.title} on {first}, "
-                    f"after this document's date ({date})", None)
+        # a bare title before the role began is anticipation ("President Trump
+        # will ...") or a wrong archive date far more often than an error
         return None
+
+    def _date_plausible(self, doc: Document, mentions: list[TitleMention], lex) -> bool:
+        """Archive dates are sometimes wrong (a crawl date, another story's
+        date). A text that cites a year well after its date, or gives a
+        title-holder a title they only took long after it, is not dated
+        reliably enough to judge anyone's title by."""
+        date = doc.date
+        if any(int(y) > date.year + 1 for y in _YEAR.findall(doc.text)):
+            return False
+        for mention in mentions:
+            if mention.prefix is not None:
+                continue
+            title_offices = lex.offices_for(mention.title)
+            for ref in mention.names:
+                for person in candidates(ref):
+                    roles = [r for r in person.roles if role_fits_title(r, mention, title_offices)]
+                    if roles and all(r.starts_after(date, grace=30) for r in roles) and (ref.full or person.curated):
+                        return False
+        return True
 
     @staticmethod
     def _past_context(text: str, mention: TitleMention, date: dt.date) -> bool:

@@ -98,8 +98,11 @@ class WrongOffice(Rule):
         lex = lexicon(index)
         text = doc.text
         for mention in title_mentions(doc, index):
-            if not mention.names:
-                continue
+            if not mention.names or mention.prefix == "neutral":
+                continue  # "de facto foreign minister", "so-called president"
+            if mention.lowercase and not (mention.adjective or mention.plural or mention.appositive
+                                          or any(ref.full for ref in mention.names)):
+                continue  # "class president Ryan": a description, not a title
             key = norm_title(mention.title)
             if key in lex.unchecked:
                 continue
@@ -117,10 +120,13 @@ class WrongOffice(Rule):
         if not people:
             return None
         date = doc.date
+        elect_of = {o.id.removesuffix("-elect") for o in title_offices if o.id.endswith("-elect")}
         for person in people:
             for role in person.roles:
                 if role_fits_title(role, mention, title_offices):
                     return None  # held it (now, before, or later: out-of-date's business)
+                if role.office.id in elect_of:
+                    return None  # "President-elect" for a president: elected before taking office
         if len(people) > 1:
             # namesakes: the one the document names in full, if exactly one
             named = [p for p in people if full_name_in(doc.text, p)]
@@ -139,11 +145,21 @@ class WrongOffice(Rule):
             for role in current:
                 if role.office.function in functions:
                     kind = "country" if mention.country not in (None, role.office.country) else "form"
+                    if kind == "form" and mention.lowercase and role.office.country in lex.organisations:
+                        continue  # "the EU's foreign minister": a description, not a title
                     return (kind, person, role, ref)
         if len(people) != 1 or weak:
             return None
         person = people[0]
         if not ref.full and not full_name_in(doc.text, person):
+            return None
+        # "never held" only where the packs are complete: the kinds of office in
+        # never_held_functions, in a country where the person holds office, and
+        # for curated people or UK/US cabinet posts (complete source data)
+        countries = person.countries()
+        covered = [o for o in title_offices if o.function in lex.never_held_functions and o.country in countries
+                   and (mention.country in (None, o.country))]
+        if not covered or not (person.curated or covered[0].country in ("GB", "US")):
             return None
         if any(date is not None and r.start is not None and r.start > date + _GRACE for r in person.roles):
             # a future role may be the one meant; stay quiet

@@ -16,7 +16,14 @@ words themselves (Defence/Defense, Labour/Labor, ...) are listed in
 ``rules/titles.yml``.
 
 The suggestion is the same text in the entity's variety, safe to apply
-unattended.
+unattended. A foreign title with its nationality qualifier, written in the
+document's own variety (the house style: ``house_style.variety`` in the
+config, else the majority of en-GB/en-US spellings in the text) — "US Defence
+Secretary" in a British paper, "British Defense Secretary" in an American
+one — is a common style choice and is reported at info severity. An
+unqualified title ("Defense Secretary John Healey", as if it were the
+document's own country's) and an institution's proper name ("UK Ministry of
+Defense") are warnings.
 
 Flags:
     ---
@@ -63,11 +70,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from auditor.documents.document import Document
 from auditor.knowledge.people import Office, PeopleIndex
 from auditor.model import Finding, Severity
 from auditor.registry import register
+from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule, lower_severity
 from auditor.rules.titles._parse import (
     Lexicon,
@@ -114,7 +123,8 @@ class VarietyMismatch(Rule):
             where = index.country_names.get(office.country, office.country)
             yield self._emit(doc, mention.title_start, end,
                              f"{where}'s {office.title} is spelled the {office.variety} way; "
-                             f"{mention.title!r} uses {spelled} spelling", fixed)
+                             f"{mention.title!r} uses {spelled} spelling", fixed, spelled,
+                             styled=mention.adjective is not None)
 
     # -- institutions --------------------------------------------------------------
     def _institutions(self, doc: Document, lex: Lexicon, pairs) -> Iterator[Finding]:
@@ -142,13 +152,20 @@ class VarietyMismatch(Rule):
             fixed = respell(original, entity.variety, pairs)
             where = lex.index.country_names.get(entity.country, entity.country)
             yield self._emit(doc, start, e, f"{where}'s {entity.title} is spelled the {entity.variety} way",
-                             fixed)
+                             fixed, spelled)
 
-    def _emit(self, doc: Document, start: int, end: int, message: str, fixed: str) -> Finding:
+    def _emit(self, doc: Document, start: int, end: int, message: str, fixed: str, spelled: str,
+              styled: bool = False) -> Finding:
         severity = self.severity
+        confidence = 0.85
+        house = (self.ctx.config.house_style.variety or document_variety(doc.text)) if styled else None
+        if house == spelled:
+            severity = Severity.INFO
+            confidence = 0.5
+            message += f" (the document is written in {house}: possibly house style)"
         if doc.in_quotation(start, end):
             severity = lower_severity(severity)
-        return self.finding(doc, start, end, message, suggestion=fixed, severity=severity, confidence=0.85)
+        return self.finding(doc, start, end, message, suggestion=fixed, severity=severity, confidence=confidence)
 
     # -- whose title is it? --------------------------------------------------------
     def _office_of(self, doc: Document, mention: TitleMention, lex: Lexicon, index: PeopleIndex) -> Office | None:
@@ -205,8 +222,39 @@ def _relevant_office(roles, date: dt.date | None, title_offices, functions) -> O
     return None
 
 
-_VARIETY_HINT = re.compile(r"(?i)defen[cs]e|labou?r|cent(?:re|er)|organi[sz]ation|program")
+@lru_cache(maxsize=1)
+def _spelling_pairs() -> tuple[re.Pattern[str], dict[str, str]]:
+    """en-GB/en-US word pairs of translation.variety-mix (rules/translation/variety_spellings.yml)."""
+    try:
+        data = load_yaml_resource("translation/variety_spellings.yml") or {}
+    except Exception:  # noqa: BLE001 - the list belongs to another rule; work without it
+        data = {}
+    variety: dict[str, str] = {}
+    for gb, us in (data.get("pairs") or {}).items():
+        variety.setdefault(str(gb).lower(), "en-GB")
+        variety.setdefault(str(us).lower(), "en-US")
+    for gb, us in settings().get("variety_words", []):
+        variety.setdefault(gb.lower(), "en-GB")
+        variety.setdefault(us.lower(), "en-US")
+    words = sorted(variety, key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"), variety
+
+
+def document_variety(text: str) -> str | None:
+    """The majority spelling variety of ``text`` (None on a tie). Only called
+    when there is a finding to grade, so its cost does not matter."""
+    pattern, variety = _spelling_pairs()
+    counts = {"en-GB": 0, "en-US": 0}
+    for m in pattern.finditer(text):
+        counts[variety[m.group(0).lower()]] += 1
+    if counts["en-GB"] == counts["en-US"]:
+        return None
+    return "en-GB" if counts["en-GB"] > counts["en-US"] else "en-US"
 
 
 def _has_variety_word(text: str) -> bool:
-    return _VARIETY_HINT.search(text) is not None
+    """Cheap pre-check: substring tests, no regex pass over the text."""
+    return any(stem in text for stem in _STEMS)
+
+
+_STEMS = ("efen", "abor", "abour", "entre", "enter", "rganis", "rganiz", "rogram")
