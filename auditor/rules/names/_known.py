@@ -25,6 +25,7 @@ from auditor.rules.names._scan import (
     is_very_common,
     phonetic_key,
     strip_accents,
+    title_words,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,17 +73,18 @@ class NameKnowledge:
     def build(cls, kb: KnowledgeBase) -> NameKnowledge:
         index = kb.people
         self = cls(index)
+        titles = title_words()
         for person in index.people:
             forms = set(person.surnames)
-            for full in person.full_names:
-                parts = full.split()
-                if len(parts) > 1:
-                    forms.add(parts[-1])
             firsts = set()
             for full in person.full_names:
                 parts = [p for p in full.split() if not p.endswith(".")]
+                if "of" in parts:  # "Lord King of Bridgwater": a title, not a surname
+                    parts = parts[: parts.index("of")]
                 if len(parts) > 1:
-                    firsts.add(fold(parts[0]))
+                    forms.add(parts[-1])
+                    if parts[0].casefold() not in titles:
+                        firsts.add(fold(parts[0]))
             self.firsts[id(person)] = frozenset(firsts)
             self.all_firsts.update(firsts)
             self.surname_forms[id(person)] = frozenset(fold(f) for f in forms)
@@ -144,16 +146,8 @@ class NameKnowledge:
 
 
 def mention_first(m: Any, nk: NameKnowledge | None) -> str | None:
-    """The first name of an occurrence, folded: the token before the form,
-    unless it is a common word opening the sentence ("Later Zelenskyy")."""
-    if m.first is None:
-        return None
-    folded = fold(m.first)
-    if nk is not None and folded in nk.all_firsts:
-        return folded
-    if is_very_common(m.first) or (m.initial and is_common(m.first)):
-        return None
-    return folded
+    """The first name of an occurrence, folded (see :func:`first_name`)."""
+    return first_name(m.first, nk)
 
 
 def first_name(token: str | None, nk: NameKnowledge | None) -> str | None:

@@ -111,19 +111,29 @@ def scan_text(text: str) -> Scan:
     forms: dict[str, int] = {}
     firsts: dict[str, dict[str, int]] = {}
     non_final: set[str] = set()
+    cache = _PARSED
+    get = forms.get
     for seq, count in Counter(_BSEQ.findall(data)).items():
-        last, first, rest = _parse(seq)
+        parsed = cache.get(seq)
+        if parsed is None:
+            if len(cache) > 300_000:  # bounded on endless archives
+                cache.clear()
+            parsed = cache[seq] = _parse(seq)
+        last, first, rest = parsed
         if not last:
             continue
-        forms[last] = forms.get(last, 0) + count
-        if first is not None:
-            per = firsts.setdefault(last, {})
-            per[first] = per.get(first, 0) + count
-        non_final.update(rest)
+        forms[last] = get(last, 0) + count
+        if rest:
+            non_final.update(rest)
+            if first is not None:
+                per = firsts.setdefault(last, {})
+                per[first] = per.get(first, 0) + count
     return Scan(text, forms, firsts, non_final)
 
 
-@lru_cache(maxsize=200_000)
+_PARSED: dict[bytes, tuple[str, str | None, tuple[str, ...]]] = {}
+
+
 def _parse(seq: bytes) -> tuple[str, str | None, tuple[str, ...]]:
     """(last token, the first name before it or None, non-final tokens)."""
     parts = seq.replace(b"\x01", b"").decode("utf-8", "replace").split()
@@ -224,18 +234,18 @@ def phonetic_key(token: str) -> str:
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """English words at or above ``common_zipf`` (about 7,000 at 4.0)."""
-    return _words_above(settings()["common_zipf"])
+    return words_above(settings()["common_zipf"])
 
 
 @lru_cache(maxsize=1)
 def very_common_words() -> frozenset[str]:
     """Words too frequent to be taken for a first name without other evidence
     ("Later", "Although"; zipf >= ``first_name_max_zipf``)."""
-    return _words_above(settings()["first_name_max_zipf"])
+    return words_above(settings()["first_name_max_zipf"])
 
 
 @lru_cache(maxsize=4)
-def _words_above(threshold: float) -> frozenset[str]:
+def words_above(threshold: float) -> frozenset[str]:
     """Read from wordfreq's bucketed list once per process (~0.5 s): asking
     wordfreq per token costs ~100 µs each, too slow for every distinct
     capitalised token of a large archive."""

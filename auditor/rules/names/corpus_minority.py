@@ -71,14 +71,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from auditor.documents.document import Document
 from auditor.model import Finding, Location, Severity
 from auditor.registry import register
 from auditor.rules.base import CorpusRule, DocRef
 from auditor.rules.names._known import NameKnowledge, first_name, name_knowledge, variant_pair
-from auditor.rules.names._scan import is_common, letters, phonetic_key, scan, settings, title_words
+from auditor.rules.names._scan import words_above, is_common, letters, phonetic_key, scan, settings, title_words
 
 
 @dataclass(slots=True, frozen=True)
@@ -89,7 +87,7 @@ class FormUse:
     key: str
     count: int
     firsts: tuple[str, ...]
-    loc: Location
+    loc: Location | None  # None for forms that can only be a majority
 
 
 @register
@@ -141,12 +139,20 @@ class CorpusMinorityName(CorpusRule):
         out = []
         text = doc.text
         for form, key, count in keyed[: self._max_forms]:
-            at = _find_standalone(text, form)
-            if at < 0:
-                continue
+            loc = None
+            if self._may_be_minority(nk, form):
+                at = _find_standalone(text, form)
+                if at < 0:
+                    continue
+                loc = doc.locate(at, at + len(form))
             firsts = sorted({f for t in sc.firsts.get(form, ()) if (f := first_name(t, nk))})[:3]
-            out.append(FormUse(form, key, count, tuple(firsts), doc.locate(at, at + len(form))))
+            out.append(FormUse(form, key, count, tuple(firsts), loc))
         return tuple(out) or None
+
+    def _may_be_minority(self, nk: NameKnowledge | None, form: str) -> bool:
+        """Only rare words (or known surnames) can be reported, so only they
+        need a location in the summary."""
+        return form.lower() not in words_above(self._minor_zipf) or bool(nk and nk.known_surname(form))
 
     # -- reduce ----------------------------------------------------------------------
     def finish(self, observations: list[tuple[DocRef, Any]]) -> Iterator[Finding]:
@@ -170,7 +176,7 @@ class CorpusMinorityName(CorpusRule):
         minor_uses = uses[minor]
         if len(minor_uses) > self._max_minor_docs:
             return None
-        if zipf_frequency(minor.lower(), "en") > self._minor_zipf and not (nk and nk.known_surname(minor)):
+        if minor_uses[0][1].loc is None:
             return None  # an English word or a name in its own right ("Tipper", "Rogue")
         sources = {ref.source for ref, _ in minor_uses}
         if len(sources) != 1:

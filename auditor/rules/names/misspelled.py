@@ -43,6 +43,8 @@ Passes:
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -54,8 +56,25 @@ from auditor.documents.document import Document
 from auditor.model import Finding, Severity
 from auditor.registry import register
 from auditor.rules.base import Rule
-from auditor.rules.names._known import Close, NameKnowledge, fold, fold_title, mention_first, name_knowledge
-from auditor.rules.names._scan import Mention, derived_pair, is_common, letters, scan, settings, title_words
+from auditor.rules.names._known import (
+    Close,
+    NameKnowledge,
+    first_name,
+    fold,
+    fold_title,
+    mention_first,
+    name_knowledge,
+)
+from auditor.rules.names._scan import (
+    Mention,
+    derived_pair,
+    is_common,
+    letters,
+    scan,
+    settings,
+    title_words,
+    words_above,
+)
 
 
 @dataclass(slots=True)
@@ -64,6 +83,8 @@ class _Verdict:
     close: Close
     confidence: float
     reason: str
+    #: the document names this person (first name, office): say who in the message
+    named: bool = True
 
 
 @register
@@ -81,6 +102,7 @@ class MisspelledName(Rule):
         self._min_ratio = mconf["min_ratio"]
         self._typo_len = mconf["typo_min_length"]
         self._typo_ratio = mconf["typo_min_ratio"]
+        self._established_zipf = mconf["established_zipf"]
         self._memo: dict[str, tuple[Close, ...]] = {}
 
     # -- candidates ---------------------------------------------------------------
@@ -137,25 +159,46 @@ class MisspelledName(Rule):
         for m, first in mentions:
             if first:
                 firsts.setdefault(fold(m.form), set()).add(first)
+        # first names seen with every form (for "is the intended person introduced?")
+        firsts_all: dict[str, set[str]] = {}
+        for form, tokens in sc.firsts.items():
+            names = {f for t in tokens if (f := first_name(t, nk))}
+            if names:
+                firsts_all.setdefault(fold(form), set()).update(names)
         resolved: dict[str, _Verdict] = {}
         # first-name mentions first, so "David Lamy" resolves a bare "Lamy"
         # wherever it stands in the document
         mentions.sort(key=lambda mf: mf[1] is None)
         for m, first in mentions:
             key = fold(m.form)
-            verdict = self._judge(doc, nk, m, first, key, candidates[m.form], present, firsts, resolved)
+            verdict = self._judge(doc, nk, m, first, key, candidates[m.form], present, firsts, firsts_all, resolved)
             if verdict is None:
                 continue
             if first:
                 resolved.setdefault(key, verdict)
+            who = verdict.person.name if verdict.named else f"'{verdict.close.surname}'"
             yield self.finding(
                 doc, m.start, m.end,
-                f"'{m.form}' looks like a misspelling of {verdict.person.name} ({verdict.reason})",
+                f"'{m.form}' looks like a misspelling of {who} ({verdict.reason})",
                 suggestion=_suggest(verdict), confidence=verdict.confidence,
             )
 
     # -- one occurrence -----------------------------------------------------------
-    def _judge(self, doc, nk, m: Mention, first, key, closes, present, firsts, resolved) -> _Verdict | None:
+    def _established(self, form: str) -> bool:
+        """A name or word in its own right (wordfreq), not a mere slip."""
+        return form.lower() in words_above(self._established_zipf)
+
+    @staticmethod
+    def _variant_spelling(form: str, close: Close, present: dict[str, int], elsewhere: int) -> bool:
+        """A transliteration the document uses consistently ("Liberman",
+        "Turchinov", "Garibashvili"): the known spelling never appears and the
+        two differ only in vowels, y, h or j, never in a consonant."""
+        if elsewhere:
+            return False
+        a, b = fold(form), fold(close.surname)
+        return _consonants(a) == _consonants(b)
+
+    def _judge(self, doc, nk, m: Mention, first, key, closes, present, firsts, firsts_all, resolved) -> _Verdict | None:
         known_other = nk.known_surname(m.form)
         own = {id(p) for p in known_other}
         # people for whom the form is itself correct are not misspelled
@@ -173,6 +216,10 @@ class MisspelledName(Rule):
             elsewhere = _spelled_elsewhere(nk, person, present)
             supports = 1 + bool(office) + bool(elsewhere)
             if (known_other or not close.same_key) and supports < 2:
+                return None
+            if self._established(m.form) and not office:
+                return None  # "David Clarke", "Tom Wolfe": a real name with a common first name
+            if self._variant_spelling(m.form, close, present, elsewhere) and not (office and present.get(key, 0) == 1):
                 return None
             reason = "first name" + (" and office" if office else "") + (
                 "; spelled correctly elsewhere" if elsewhere else "")
@@ -204,10 +251,17 @@ class MisspelledName(Rule):
                 continue  # the "misspelling" is the document's usual form
             if self._closer_form_present(key, close, present):
                 continue  # "Muller" beside "Mueller" (unknown) and "Miller" (known)
+            if self._established(m.form) and not (office or _introduced(nk, person, firsts_all)):
+                continue  # "Davis" beside some "Davies": both common surnames
+            if self._variant_spelling(m.form, close, present, elsewhere):
+                continue
+            if _lowercase_word_in(doc.text, m.form):
+                continue  # "Malls can also open" beside "... malls ...": a common noun
             reason = "office before the name" if office else ""
             if elsewhere:
                 reason = (reason + "; " if reason else "") + f"spelled '{close.surname}' elsewhere in the document"
-            v = _Verdict(person, close, _confidence(close, supports, bool(known_other)), reason)
+            named = bool(office) or _introduced(nk, person, firsts_all)
+            v = _Verdict(person, close, _confidence(close, supports, bool(known_other)), reason, named)
             if best is None or v.confidence > best.confidence:
                 best = v
         return best
@@ -236,6 +290,26 @@ class MisspelledName(Rule):
         return None
 
 
+def _lowercase_word_in(text: str, form: str) -> bool:
+    """Does the lowercase form occur as a word ("malls")? Then the capital is
+    the sentence's, not a name's."""
+    low = form.lower()
+    at = text.find(low)
+    while at >= 0:
+        end = at + len(low)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(low, at + 1)
+    return False
+
+
+def _consonants(text: str) -> str:
+    return _VOWELISH.sub("", text)
+
+
+_VOWELISH = re.compile(r"[aeiouyhj'’-]")
+
+
 def _spelled_elsewhere(nk: NameKnowledge, person, present: dict[str, int]) -> int:
     """How often the person's own surname forms occur in the document."""
     return sum(present.get(form, 0) for form in nk.surname_forms[id(person)])
@@ -260,8 +334,5 @@ def _confidence(close: Close, supports: int, known_other: bool) -> float:
 
 
 def _suggest(v: _Verdict) -> str:
-    person = v.person
-    canonical = person.surnames[0] if person.surnames else person.name.split()[-1]
-    if fold(canonical) == fold(v.close.surname) or len(person.surnames) <= 1:
-        return canonical
+    """The known surname form within one edit of the misspelling."""
     return v.close.surname
