@@ -24,6 +24,7 @@ import datetime as dt
 import gzip
 import io
 import os
+import re
 import stat
 import sys
 import zlib
@@ -158,6 +159,8 @@ class Loader:
         fields_cfg = self.config.archive
         for row_number, row in rows:
             text = archive.first_field(row, fields_cfg.text)
+            if isinstance(text, str) and not text.isascii():
+                text = _no_lone_surrogates(text)
             if isinstance(text, str) and len(text) > MAX_DOCUMENT_BYTES:
                 self.warn(f"{name}:{row_number}: skipped row: its text is over the "
                           f"{MAX_DOCUMENT_BYTES / 2**20:g} MiB limit for one document")
@@ -194,7 +197,7 @@ class Loader:
             date = metadata.date_from_text(text)
         return Document(
             path=name, raw=raw, text=text, kind=kind,
-            id=fields.get("id"), source=source, date=date,
+            id=_clean(fields.get("id")), source=source, date=date,
             title=_clean(fields.get("title")), url=_clean(fields.get("url")),
             metadata=meta, offset_map=offset_map,
         )
@@ -223,7 +226,22 @@ def _clean(value: Any) -> str | None:
     if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
         return None
     text = str(value).strip()
+    if not text.isascii():
+        text = _no_lone_surrogates(text)
     return text or None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_lone_surrogates(text: str) -> str:
+    """JSON may escape lone surrogates (``"\\udc00"``); they cannot be encoded
+    or printed, so each becomes U+FFFD (one for one: offsets are unchanged)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _preview(value: Any) -> str:
