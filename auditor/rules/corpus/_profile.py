@@ -1,0 +1,214 @@
+"""Per-document fingerprints shared by the corpus rules.
+
+Computed once per document (a one-entry cache shared by the rules of a
+process) on an ASCII byte copy of the text, because byte regexes and splits
+run several times faster than their ``str`` versions on the mostly-ASCII
+news text with curly quotes:
+
+* ``entities``: distinctive capitalised names in order of first mention,
+  as CRC32 hashes of their lower-case form (a word counts as distinctive
+  unless it is among the most frequent English words: "However",
+  "President", "Russia" are not; "Peskov", "Barrot" are);
+* ``capitalised``: every capitalised word (to see whether a text names an
+  outlet), and ``credited``: whether it carries a wire credit;
+* ``clauses``: hashes of the text between punctuation marks (lower-cased,
+  whitespace-normalised, at least a few words) — the shingles for near-copy
+  detection, robust to re-wrapping and to edits elsewhere in the text;
+* ``signature``: a MinHash signature of the clauses by one-permutation
+  hashing with densification (Shrivastava & Li 2014): one hash per shingle
+  instead of one per shingle and permutation, so it costs O(shingles + k).
+
+Hashes are CRC32, never Python's ``hash()``: summaries are computed in
+worker processes with different hash seeds.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from auditor.resources import load_yaml_resource
+
+_NAME = re.compile(rb"[A-Z][A-Za-z]+(?:-[A-Z][a-z]+)*")
+_CLAUSE_SPLIT = bytes.maketrans(b'.!?;:,"()[]\n\t', b"\n" * 13)
+_MASK32 = 0xFFFFFFFF
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    return load_yaml_resource("corpus.yml")
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[bytes]:
+    from wordfreq import top_n_list
+
+    n = int(settings()["profile"]["common_words"])
+    return frozenset(w.encode("ascii", "ignore") for w in top_n_list("en", n))
+
+
+@dataclass(slots=True)
+class Profile:
+    entities: array  # 'I' CRC32 of lower-case names, in order of first mention
+    capitalised: array  # 'I' sorted CRC32 of every lower-cased capitalised word (outlet credit)
+    clauses: int  # number of distinct clause shingles
+    signature: array  # 'I' MinHash (OPH) of the clause shingles
+    credited: bool  # carries a wire or syndication credit (rules/corpus.yml)
+
+
+@lru_cache(maxsize=1)
+def _credits() -> tuple[tuple[tuple[int, ...], ...], tuple[bytes, ...]]:
+    """Credits by name (all capitalised words present: "Associated Press",
+    "AFP") and credit phrases (substrings: "originally published")."""
+    spec = settings()["rewrite"]
+    names = tuple(
+        tuple(zlib.crc32(w.lower().encode("ascii", "ignore")) for w in re.findall(r"[A-Za-z]+", c))
+        for c in spec["wire_credits"]
+    )
+    return names, tuple(p.encode("ascii", "ignore") for p in spec["credit_phrases"])
+
+
+_CACHE: dict[str, Any] = {"key": None, "profile": None}
+
+
+def profile(doc) -> Profile:
+    """The fingerprint of ``doc`` (cached for the last document seen)."""
+    key = (id(doc), len(doc.text))
+    if _CACHE["key"] == key:
+        return _CACHE["profile"]
+    result = build_profile(doc.text)
+    _CACHE["key"], _CACHE["profile"] = key, result
+    return result
+
+
+_NAME_HASHES: dict[bytes, int] = {}
+
+
+def build_profile(text: str) -> Profile:
+    cfg = settings()["profile"]
+    data = text.replace("’", "'").encode("ascii", "ignore")
+    common = _common_words()
+    seen: set[int] = set()
+    entities = array("I")
+    limit = int(cfg["max_entities"])
+    for word in dict.fromkeys(_NAME.findall(data)):
+        h = _NAME_HASHES.get(word)
+        if h is None:
+            low = word.lower()
+            h = zlib.crc32(low) * (-1 if low in common else 1)
+            if len(_NAME_HASHES) < 500_000:
+                _NAME_HASHES[word] = h
+        if h not in seen:
+            seen.add(h)
+            if h > 0 and len(entities) < limit:
+                entities.append(h)
+    capitalised = array("I", sorted(abs(h) for h in seen))
+    spaces = int(cfg["min_clause_words"]) - 1
+    crc = zlib.crc32
+    shingles = {crc(p) for p in (q.strip() for q in data.lower().translate(_CLAUSE_SPLIT).split(b"\n"))
+                if p.count(b" ") >= spaces}
+    names, phrases = _credits()
+    credited = any(all(abs(h) in seen or -abs(h) in seen for h in name) for name in names) or any(
+        p in data for p in phrases)
+    return Profile(entities, capitalised, len(shingles), minhash(shingles, int(cfg["signature_size"])), credited)
+
+
+def minhash(hashes: set[int], k: int) -> array:
+    """One-permutation MinHash with rotation densification."""
+    empty = _MASK32
+    bins = [empty] * k
+    for h in hashes:
+        x = (h * 0x9E3779B1 + 0x7F4A7C15) & _MASK32  # mix: CRC32 is linear
+        x ^= x >> 15
+        b = x % k
+        if x < bins[b]:
+            bins[b] = x
+    if hashes and empty in bins:
+        # densify: an empty bin borrows the value of the next non-empty bin
+        # (circularly), offset by the distance so borrowed values differ
+        out = list(bins)
+        last, gap = None, 0
+        for i in range(2 * k - 1, -1, -1):
+            b = i % k
+            if bins[b] != empty:
+                last, gap = bins[b], 0
+            else:
+                gap += 1
+                if i < k and last is not None:
+                    out[b] = (last + gap * 0x01000193) & _MASK32
+        bins = out
+    return array("I", bins)
+
+
+def jaccard(a: array, b: array) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    if not a or not b:
+        return 0.0
+    same = sum(1 for x, y in zip(a, b) if x == y)
+    return same / len(a)
+
+
+def containment(sig_a: array, n_a: int, sig_b: array, n_b: int) -> float:
+    """Estimated share of B's shingles that are in A (from Jaccard and sizes)."""
+    if not n_a or not n_b:
+        return 0.0
+    j = jaccard(sig_a, sig_b)
+    inter = j * (n_a + n_b) / (1 + j)
+    return min(1.0, inter / n_b)
+
+
+def lsh_candidates(signatures: list[tuple[int, array]], rows: int, max_bucket: int) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, that share at least one LSH band."""
+    pairs: set[tuple[int, int]] = set()
+    if not signatures:
+        return pairs
+    k = len(signatures[0][1])
+    for band in range(0, k - rows + 1, rows):
+        buckets: dict[tuple[int, ...], list[int]] = {}
+        for idx, sig in signatures:
+            if sig:
+                buckets.setdefault(tuple(sig[band:band + rows]), []).append(idx)
+        for members in buckets.values():
+            if 1 < len(members) <= max_bucket:
+                for x in range(len(members)):
+                    for y in range(x + 1, len(members)):
+                        pairs.add((members[x], members[y]))
+    return pairs
+
+
+def rare_entity_candidates(entities: list[tuple[int, array]], min_shared: int,
+                           max_df: int) -> dict[tuple[int, int], int]:
+    """Pairs that share at least ``min_shared`` names carried by at most
+    ``max_df`` documents (an inverted index; cost bounded by max_df²)."""
+    index: dict[int, list[int]] = {}
+    for idx, ents in entities:
+        for h in ents:
+            index.setdefault(h, []).append(idx)
+    counts: dict[tuple[int, int], int] = {}
+    for members in index.values():
+        if 1 < len(members) <= max_df:
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    key = (members[x], members[y])
+                    counts[key] = counts.get(key, 0) + 1
+    return {pair: n for pair, n in counts.items() if n >= min_shared}
+
+
+def concordance(ranks: list[int]) -> float:
+    """Share of concordant pairs (Kendall-style, 1.0 = same order) of items
+    listed in one document's order, given by their rank in the other."""
+    n = len(ranks)
+    if n < 2:
+        return 1.0
+    good = total = 0
+    for i in range(n):
+        ri = ranks[i]
+        for j in range(i + 1, n):
+            total += 1
+            if ri < ranks[j]:
+                good += 1
+    return good / total

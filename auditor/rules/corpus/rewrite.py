@@ -1,0 +1,218 @@
+"""Uncredited rewrite: a document that restates an earlier one from another source.
+
+A document whose content substantially restates an EARLIER document (by
+date; run order when undated) of ANOTHER source, without naming that source
+or carrying a wire credit, is reported with the earlier document in the
+message. Two kinds of restatement are recognised:
+
+* near copies: most of the later document's clauses (text between
+  punctuation marks) also occur in the earlier one; found with MinHash
+  signatures and LSH banding, so a run of 100,000 documents compares only
+  the candidate pairs;
+* paraphrases: the wording differs but the later document names the same
+  distinctive people and organisations as the earlier one, in the same
+  order (word shingles miss these: a paraphrase shares almost no 3-grams);
+  candidates come from an inverted index of names that few documents carry.
+
+Credit: the later text naming the earlier document's outlet ("reports The
+Telegraph"), or carrying a wire or syndication credit ("(AP) —", "Reuters
+reported", "originally published"), is credit. Thresholds, the credit list
+and the name filter are in ``rules/corpus.yml``.
+
+Flags:
+    ---
+    date: 2024-11-26
+    source: Daily Planet
+    ---
+    Foreign Secretary David Lammy said the UK would not send troops to Ukraine, telling La Repubblica and Die Welt at the G7 meeting in Fiuggi that the position had not changed. According to Le Monde, talks with France had been revived after Keir Starmer visited Paris. Jean-Noël Barrot told the BBC that France ruled nothing out. Emmanuel Macron had said so in February. Dmitry Peskov, the Kremlin spokesman, said the report was "not in line with reality". Olaf Scholz opposed the idea, and Donald Tusk stayed silent. Volodymyr Zelensky asked for security guarantees.
+    ===
+    ---
+    date: 2024-11-27
+    source: Copycat Times
+    ---
+    David Lammy made clear at the G7 in Fiuggi, speaking to La Repubblica and Die Welt, that Britain had no plan to deploy soldiers. Le Monde said discussions had restarted after Keir Starmer went to Paris. Jean-Noël Barrot kept the door open in an interview with the BBC, echoing Emmanuel Macron. Dmitry Peskov dismissed the idea at the Kremlin, while Olaf Scholz and Donald Tusk were cool on it. Volodymyr Zelensky wants guarantees.
+
+Passes:
+    ---
+    date: 2024-11-26
+    source: Wire One
+    ---
+    WASHINGTON (AP) — Senator Maria Cantwell and Senator Lisa Murkowski introduced a bill on Tuesday to protect salmon fisheries in Alaska and Washington state. The bill would fund hatcheries along the Yukon and Columbia rivers, Cantwell said at a news conference in Seattle. Murkowski said the Kenai fishermen had waited long enough.
+    ===
+    ---
+    date: 2024-11-27
+    source: Local Paper
+    ---
+    WASHINGTON (AP) — Senator Maria Cantwell and Senator Lisa Murkowski introduced a bill on Tuesday to protect salmon fisheries in Alaska and Washington state. The bill would fund hatcheries along the Yukon and Columbia rivers, Cantwell said at a news conference in Seattle. Murkowski said the Kenai fishermen had waited long enough.
+
+    ---
+    date: 2024-11-26
+    source: Daily Planet
+    ---
+    Foreign Secretary David Lammy said the UK would not send troops to Ukraine, telling La Repubblica and Die Welt at the G7 meeting in Fiuggi that the position had not changed. According to Le Monde, talks with France had been revived after Keir Starmer visited Paris. Jean-Noël Barrot told the BBC that France ruled nothing out. Dmitry Peskov said the report was wrong.
+    ===
+    ---
+    date: 2024-11-27
+    source: Copycat Times
+    ---
+    David Lammy made clear at the G7 in Fiuggi, speaking to La Repubblica and Die Welt, that Britain had no plan to deploy soldiers, the Daily Planet reported. Le Monde said discussions had restarted after Keir Starmer went to Paris. Jean-Noël Barrot kept the door open in an interview with the BBC. Dmitry Peskov dismissed the idea.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import zlib
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from auditor.model import Finding, Location
+from auditor.registry import register
+from auditor.rules.base import CorpusRule, DocRef
+from auditor.rules.corpus._profile import (
+    concordance,
+    containment,
+    lsh_candidates,
+    profile,
+    rare_entity_candidates,
+    settings,
+)
+
+
+@dataclass(slots=True)
+class RewriteSummary:
+    entities: array  # distinctive names, in order of first mention
+    capitalised: array  # sorted hashes of every capitalised word, for outlet credit
+    clauses: int
+    signature: array
+    credited: bool  # carries a wire or syndication credit
+    location: Location  # where a finding is attached: the first paragraph
+
+
+@register
+class UncreditedRewrite(CorpusRule):
+    id = "corpus.rewrite"
+    summary = "Restates an earlier document of another source without credit"
+
+    def __init__(self, options, ctx, severity=None) -> None:
+        super().__init__(options, ctx, severity)
+        self._cfg = settings()["rewrite"]
+        self._profile_cfg = settings()["profile"]
+        self._noise = frozenset(self._cfg["source_noise"])
+        self._frequent: set[int] = set()
+
+    def observe(self, doc) -> RewriteSummary | None:
+        if not doc.paragraphs:
+            return None
+        prof = profile(doc)
+        first = doc.paragraphs[0]
+        end = min(first.end, first.start + 200)
+        return RewriteSummary(
+            entities=prof.entities,
+            capitalised=prof.capitalised,
+            clauses=prof.clauses,
+            signature=prof.signature,
+            credited=prof.credited,
+            location=doc.locate(first.start, end),
+        )
+
+    def finish(self, observations: list[tuple[DocRef, RewriteSummary]]) -> Iterator[Finding]:
+        cfg = self._cfg
+        n = len(observations)
+        candidates = lsh_candidates(
+            [(i, s.signature) for i, (_, s) in enumerate(observations) if s.clauses],
+            int(self._profile_cfg["band_rows"]), int(self._profile_cfg["max_bucket"]),
+        )
+        max_df = max(5, int(n * float(cfg["rare_df_share"])))
+        candidates |= set(rare_entity_candidates(
+            [(i, s.entities) for i, (_, s) in enumerate(observations)], int(cfg["min_shared_rare"]), max_df,
+        ))
+        # names in many documents are page templates or the topic of the
+        # whole run, not evidence that one text restates another
+        df: dict[int, int] = {}
+        for _, s in observations:
+            for h in s.entities:
+                df[h] = df.get(h, 0) + 1
+        self._frequent = {h for h, c in df.items() if c > max_df}
+        best: dict[int, tuple[float, int, str]] = {}
+        for i, j in candidates:
+            earlier, later = self._order(observations, i, j)
+            if earlier is None:
+                continue
+            ref_a, a = observations[earlier]
+            ref_b, b = observations[later]
+            if b.credited or self._names_source(b, ref_a.source):
+                continue
+            verdict = self._restates(a, b)
+            if verdict and (later not in best or verdict[0] > best[later][0]):
+                best[later] = (verdict[0], earlier, verdict[1])
+        for later, (_, earlier, how) in sorted(best.items()):
+            ref_a = observations[earlier][0]
+            ref_b, b = observations[later]
+            what = ref_a.path + (f" (row {ref_a.id})" if ref_a.id and ref_a.id not in ref_a.path else "")
+            src = f"{ref_a.source}, " if ref_a.source else ""
+            yield self.finding_at(
+                ref_b.ordinal, b.location,
+                f"Restates an earlier document without credit: {what} ({src}{ref_a.date or 'earlier in the run'}); {how}",
+                confidence=0.8 if how.startswith("near copy") else 0.6,
+            )
+
+    # -- helpers ---------------------------------------------------------------
+    def _order(self, obs, i: int, j: int) -> tuple[int | None, int]:
+        """(earlier, later) of two documents of different sources, or None."""
+        ref_i, ref_j = obs[i][0], obs[j][0]
+        if ref_i.source and ref_i.source == ref_j.source:
+            return None, j
+        if ref_i.path == ref_j.path and ref_i.id == ref_j.id:
+            return None, j
+        di, dj = _date(ref_i.date), _date(ref_j.date)
+        if di and dj:
+            if abs((di - dj).days) > int(self._cfg["max_days"]):
+                return None, j
+            if di != dj:
+                return (i, j) if di < dj else (j, i)
+        return (i, j) if ref_i.ordinal < ref_j.ordinal else (j, i)
+
+    def _names_source(self, later: RewriteSummary, source: str | None) -> bool:
+        """Does the later text name the earlier document's outlet?"""
+        if not source:
+            return False
+        name = re.sub(r"\(.*?\)", " ", source)
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
+        words = [w for w in words if w not in self._noise and len(w) > 1]
+        return bool(words) and all(_contains(later.capitalised, zlib.crc32(w.encode())) for w in words)
+
+    def _restates(self, a: RewriteSummary, b: RewriteSummary) -> tuple[float, str] | None:
+        cfg = self._cfg
+        copied = containment(a.signature, a.clauses, b.signature, b.clauses)
+        if b.clauses >= 3 and copied >= float(cfg["copy_containment"]):
+            return 1.0 + copied, f"near copy: about {copied:.0%} of its clauses appear there"
+        names_b = [h for h in b.entities if h not in self._frequent]
+        if len(names_b) < int(cfg["min_entities"]):
+            return None
+        rank_a = {h: r for r, h in enumerate(a.entities)}
+        shared = [rank_a[h] for h in names_b if h in rank_a]
+        share = len(shared) / len(names_b)
+        if share < float(cfg["entity_containment"]):
+            return None
+        order = concordance(shared)
+        if order < float(cfg["order_concordance"]):
+            return None
+        return share, (f"paraphrase: {len(shared)} of its {len(names_b)} distinctive names appear there, "
+                       f"{order:.0%} in the same order")
+
+
+def _contains(sorted_hashes: array, h: int) -> bool:
+    i = bisect.bisect_left(sorted_hashes, h)
+    return i < len(sorted_hashes) and sorted_hashes[i] == h
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,261 @@
+"""Unattested quotation: words put in a speaker's mouth that no other source carries.
+
+When several documents of a run cover the same story and quote the same
+speaker, a quotation that only one of them attributes to that speaker is
+suspect: misquoted, paraphrased into quotation marks, or invented. (One
+article gives the Kremlin spokesman the word "unrealistic"; every other
+article quotes him as saying the report was "not in line with reality".)
+
+Per document the rule keeps, for each quotation with an identifiable
+speaker (a capitalised name next to a reporting verb, "he said" resolved
+to the last named speaker, a surname resolved to the full name used earlier
+in the document), the speaker's surname and first name, the normalised
+quoted words and their location; plus every quotation's words and the
+document's distinctive names. A quotation is reported when another document
+on the same story (sharing most distinctive names, published within days)
+(both dated: within days; undated: a stricter share of names) quotes the
+same speaker, at least one of them EARLIER (the first report of a
+story sets the record; a later one adds the new words), and no such
+document carries those words in any of its quotations. Thresholds and word lists are in ``rules/corpus.yml``.
+
+Flags:
+    ---
+    date: 2024-11-26
+    source: Daily Planet
+    ---
+    Kremlin spokesman Dmitry Peskov said the report was "not in line with reality". Talks between Keir Starmer and Emmanuel Macron in Paris were revived, Le Monde reported, and Jean-Noël Barrot agreed.
+    ===
+    ---
+    date: 2024-11-27
+    source: Copycat Times
+    ---
+    Keir Starmer and Emmanuel Macron revived talks in Paris, according to Le Monde, and Jean-Noël Barrot agreed. Dmitry Peskov responded by calling the idea "unrealistic".
+
+Passes:
+    ---
+    date: 2024-11-26
+    source: Daily Planet
+    ---
+    Kremlin spokesman Dmitry Peskov said the report was "not in line with reality". Talks between Keir Starmer and Emmanuel Macron in Paris were revived, Le Monde reported, and Jean-Noël Barrot agreed.
+    ===
+    ---
+    date: 2024-11-27
+    source: Copycat Times
+    ---
+    Keir Starmer and Emmanuel Macron revived talks in Paris, according to Le Monde, and Jean-Noël Barrot agreed. Peskov said the report was "not in line with reality".
+
+    ---
+    date: 2024-11-26
+    source: Daily Planet
+    ---
+    Dmitry Peskov said the report was "not in line with reality". Keir Starmer met Emmanuel Macron in Paris.
+    ===
+    ---
+    date: 2024-11-27
+    source: Other Paper
+    ---
+    Nancy Pelosi said the budget was "a disgrace" at a press conference with Chuck Schumer in Washington.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from auditor.model import Finding, Location
+from auditor.registry import register
+from auditor.rules.base import CorpusRule, DocRef
+from auditor.rules.corpus._profile import profile, rare_entity_candidates, settings
+
+_NAME = re.compile(r"[A-Z][\w’'-]*[a-z](?:[ \t]+(?:de |van |von |bin |al-)?[A-Z][\w’'-]*[a-z])*")
+_QUOTE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z“\"]")
+
+
+@dataclass(slots=True)
+class QuoteSummary:
+    entities: array
+    # surname -> (first name or "", [(normalised quote, location)])
+    speakers: dict[str, tuple[str, list[tuple[str, Location]]]] = field(default_factory=dict)
+    quotes: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    cfg = settings()["unattested_quote"]
+    verbs = "|".join(sorted({re.escape(v.rstrip(":")) for v in cfg["reporting_verbs"]}, key=len, reverse=True))
+    # after a name, up to the quotation: "Dmitry Peskov, the Kremlin spokesperson, stated the report was "
+    after_name = re.compile(rf"(?:’s|'s)?(?:,[^,“\"”]{{1,80}},)?\s+(?:\w+\s+){{0,2}}(?:{verbs})\b")
+    # right after a quotation: ", Peskov said" / ", said Peskov" / ", he said"
+    trailing = re.compile(rf"\s*,?\s*(?:(?P<pron>he|she)\s+(?:{verbs})\b|(?:{verbs})\s+(?P<n1>{_NAME.pattern})|(?P<n2>{_NAME.pattern})\s+(?:{verbs})\b)")
+    return after_name, trailing, frozenset(cfg["not_speakers"])
+
+
+def normalise(quote: str) -> str:
+    return " ".join(_QUOTE_WORD.findall(quote.lower().replace("’", "'")))
+
+
+@register
+class UnattestedQuote(CorpusRule):
+    id = "corpus.unattested-quote"
+    summary = "Quotation attributed to a speaker that no other document on the story carries"
+
+    def __init__(self, options, ctx, severity=None) -> None:
+        super().__init__(options, ctx, severity)
+        self._cfg = settings()["unattested_quote"]
+        self._after_name, self._trailing, self._not_speakers = _patterns()
+
+    # -- observe -------------------------------------------------------------
+    def observe(self, doc) -> QuoteSummary | None:
+        quotations = [q for q in doc.quotations if q.closed and q.inner_end - q.inner_start > 1]
+        if not quotations:
+            return None
+        text = doc.text
+        paragraphs = doc.paragraphs
+        starts = [p.start for p in paragraphs]
+        full_names: dict[str, str] = {}  # surname -> first name, as first met in the document
+        summary = QuoteSummary(entities=profile(doc).entities)
+        last_speaker: tuple[str, int] | None = None
+        all_quotes = []
+        for q in quotations:
+            norm = normalise(text[q.inner_start:q.inner_end])
+            if not norm:
+                continue
+            all_quotes.append(norm)
+            k = bisect.bisect_right(starts, q.start) - 1
+            para_start = paragraphs[k].start if k >= 0 else 0
+            para_end = paragraphs[k].end if k >= 0 else len(text)
+            name = self._speaker(text, max(para_start, q.start - 300), q.start, q.end, min(para_end, q.end + 120))
+            if name == "<pronoun>":
+                name = last_speaker[0] if last_speaker and q.start - last_speaker[1] < 800 else None
+            if not name:
+                continue
+            words = [w for w in name.replace("’s", "").replace("'s", "").split() if w not in self._not_speakers]
+            if not words:
+                continue
+            surname = words[-1]
+            first = words[0] if len(words) > 1 else full_names.get(surname, "")
+            full_names.setdefault(surname, first)
+            last_speaker = (" ".join(words), q.end)
+            entry = summary.speakers.setdefault(surname.lower(), (first.lower(), []))
+            entry[1].append((norm, doc.locate(q.inner_start, q.inner_end)))
+        summary.quotes = tuple(all_quotes)
+        return summary if summary.speakers or summary.quotes else None
+
+    def _speaker(self, text: str, lo: int, qstart: int, qend: int, hi: int) -> str | None:
+        """The name attributed to the quotation at [qstart, qend), if any."""
+        m = self._trailing.match(text, qend, hi)
+        if m:
+            if m.group("pron"):
+                return "<pronoun>"
+            return m.group("n1") or m.group("n2")
+        before = text[lo:qstart]
+        cut = 0
+        for end in _SENTENCE_END.finditer(before):
+            cut = end.end() - 1  # the quotation's own sentence only
+        before = before[cut:]
+        names = list(_NAME.finditer(before))
+        for name in reversed(names):
+            tail = self._after_name.match(before, name.end())
+            if tail and not any(ch in before[tail.end():] for ch in "“”\""):
+                return name.group(0)
+        if re.search(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\w+:?\s*$", before):
+            return "<pronoun>"
+        return None
+
+    # -- finish --------------------------------------------------------------
+    def finish(self, observations: list[tuple[DocRef, QuoteSummary]]) -> Iterator[Finding]:
+        cfg = self._cfg
+        n = len(observations)
+        max_df = max(5, int(n * float(settings()["rewrite"]["rare_df_share"])))
+        # pairs of documents on the same story: they share several names that
+        # few documents carry (inverted index, cost bounded by max_df²)
+        shared = rare_entity_candidates(
+            [(i, s.entities) for i, (_, s) in enumerate(observations) if s.speakers],
+            int(cfg["min_shared_names"]), max_df,
+        )
+        df: dict[int, int] = {}
+        for _, s in observations:
+            for h in s.entities:
+                df[h] = df.get(h, 0) + 1
+        rare_count = [sum(1 for h in s.entities if df[h] <= max_df) for _, s in observations]
+        story: dict[int, list[int]] = {}
+        for (i, j), count in shared.items():
+            if self._same_story(observations[i][0], observations[j][0], count, min(rare_count[i], rare_count[j])):
+                story.setdefault(i, []).append(j)
+                story.setdefault(j, []).append(i)
+        for i in sorted(story):
+            ref, summary = observations[i]
+            for surname, (first, quotes) in summary.speakers.items():
+                others = []
+                for j in story[i]:
+                    theirs = observations[j][1].speakers.get(surname)
+                    if theirs is None or (first and theirs[0] and first != theirs[0]):
+                        continue  # not quoted there, or a different person of that surname
+                    others.append(j)
+                earlier = [j for j in others if _before(observations[j][0], ref)]
+                if not earlier:
+                    continue  # the first report of the story sets the record
+                for norm, loc in quotes:
+                    if any(self._carries(observations[j][1].quotes, norm) for j in others):
+                        continue
+                    ref_j, s_j = observations[earlier[0]]
+                    theirs = s_j.speakers[surname][1][0][0]
+                    where = ref_j.path + (f" row {ref_j.id}" if ref_j.id and ref_j.id not in ref_j.path else "")
+                    yield self.finding_at(
+                        ref.ordinal, loc,
+                        f"Quotation attributed to {surname.title()} appears in no other document on this story; "
+                        f"{len(others)} other document(s) on it quote {surname.title()} differently, earlier "
+                        f"e.g. \"{_clip(theirs)}\" in {where}",
+                        confidence=0.6,
+                    )
+
+    def _same_story(self, a: DocRef, b: DocRef, shared: int, smaller: int) -> bool:
+        """Enough shared rare names, and close in time when both are dated
+        (undated pairs need a stricter share of shared names)."""
+        cfg = self._cfg
+        if smaller <= 0:
+            return False
+        share = shared / smaller
+        da, db = _date(a.date), _date(b.date)
+        if da and db:
+            return abs((da - db).days) <= int(cfg["max_days"]) and share >= float(cfg["story_containment"])
+        return share >= float(cfg["undated_story_containment"])
+
+    def _carries(self, quotes: tuple[str, ...], norm: str) -> bool:
+        words = norm.split()
+        padded = f" {norm} "
+        for other in quotes:
+            if padded in f" {other} " or f" {other} " in padded:
+                return True
+        if len(words) >= int(self._cfg["overlap_min_words"]):
+            need = float(self._cfg["overlap_share"])
+            wanted = set(words)
+            for other in quotes:
+                if len(wanted & set(other.split())) / len(wanted) >= need:
+                    return True
+        return False
+
+
+def _before(a: DocRef, b: DocRef) -> bool:
+    """Was ``a`` published before ``b`` (by date, then run order)?"""
+    da, db = _date(a.date), _date(b.date)
+    if da and db and da != db:
+        return da < db
+    return a.ordinal < b.ordinal
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

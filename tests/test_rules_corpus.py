@@ -1,0 +1,181 @@
+"""corpus.rewrite and corpus.unattested-quote on small corpora written for the tests and on the seeds."""
+
+from __future__ import annotations
+
+from array import array
+
+import pytest
+
+from auditor.rules.corpus._profile import build_profile, concordance, containment, jaccard, lsh_candidates, minhash
+from auditor.testing import run_on_texts
+from conftest import SEEDS
+
+RW, UQ = "corpus.rewrite", "corpus.unattested-quote"
+
+
+def doc(text: str, date: str | None = None, source: str | None = None) -> str:
+    meta = "".join(f"{k}: {v}\n" for k, v in (("date", date), ("source", source)) if v)
+    return f"---\n{meta}---\n{text}" if meta else text
+
+
+def run(texts: list[str], rule: str):
+    return [f for f in run_on_texts(texts, select=[rule]) if f.rule == rule]
+
+
+ORIGINAL = (
+    "Foreign Secretary David Lammy said the UK would not send troops to Ukraine, telling La Repubblica and "
+    "Die Welt at the G7 meeting in Fiuggi that the position had not changed. According to Le Monde, talks "
+    "with France had been revived after Keir Starmer visited Paris. Jean-Noël Barrot told the BBC that France "
+    "ruled nothing out. Emmanuel Macron had said so in February. Dmitry Peskov, the Kremlin spokesman, said "
+    'the report was "not in line with reality". Olaf Scholz opposed the idea, and Donald Tusk stayed silent. '
+    "Volodymyr Zelensky asked for security guarantees."
+)
+PARAPHRASE = (
+    "David Lammy made clear at the G7 in Fiuggi, speaking to La Repubblica and Die Welt, that Britain had no "
+    "plan to deploy soldiers. Le Monde said discussions had restarted after Keir Starmer went to Paris. "
+    "Jean-Noël Barrot kept the door open in an interview with the BBC, echoing Emmanuel Macron. Dmitry Peskov "
+    "dismissed the idea at the Kremlin, while Olaf Scholz and Donald Tusk were cool on it. Volodymyr Zelensky "
+    "wants guarantees."
+)
+WIRE = (
+    "Senator Maria Cantwell and Senator Lisa Murkowski introduced a bill on Tuesday to protect salmon "
+    "fisheries in Alaska and Washington state. The bill would fund hatcheries along the Yukon and Columbia "
+    "rivers, Cantwell said at a news conference in Seattle. Murkowski said the Kenai fishermen had waited "
+    "long enough, and the Ketchikan delegation agreed with her."
+)
+UNRELATED = (
+    "Nancy Pelosi and Chuck Schumer met Kevin McCarthy in Washington to discuss the budget. Janet Yellen "
+    "warned of a default, and Jerome Powell said the Fed was watching. Mitch McConnell did not attend."
+)
+
+
+# --------------------------------------------------------------------------- rewrite
+def test_paraphrase_of_earlier_document_is_reported_on_the_later_one():
+    found = run([doc(PARAPHRASE, "2024-11-27", "Copycat Times"), doc(ORIGINAL, "2024-11-26", "Daily Planet")], RW)
+    assert len(found) == 1
+    assert found[0].doc == 0
+    assert "example-1.txt" in found[0].message and "Daily Planet" in found[0].message
+
+
+def test_run_order_decides_when_undated():
+    found = run([doc(ORIGINAL, source="A"), doc(PARAPHRASE, source="B")], RW)
+    assert [f.doc for f in found] == [1]
+
+
+def test_verbatim_copy_without_credit_is_reported():
+    found = run([doc(WIRE, "2024-11-26", "Wire One"), doc(WIRE, "2024-11-27", "Local Paper")], RW)
+    assert [f.doc for f in found] == [1]
+    assert "near copy" in found[0].message
+
+
+@pytest.mark.parametrize("credit", [
+    "WASHINGTON (AP) — ",
+    "Reuters reported that ",
+    "This article was originally published by Wire One. ",
+])
+def test_wire_or_credited_copies_pass(credit):
+    assert run([doc(WIRE, "2024-11-26", "Wire One"), doc(credit + WIRE, "2024-11-27", "Local Paper")], RW) == []
+
+
+def test_naming_the_earlier_outlet_is_credit():
+    later = PARAPHRASE + " The Daily Planet first reported the talks."
+    assert run([doc(ORIGINAL, "2024-11-26", "Daily Planet"), doc(later, "2024-11-27", "Copycat Times")], RW) == []
+
+
+def test_same_source_unrelated_and_distant_documents_pass():
+    assert run([doc(ORIGINAL, "2024-11-26", "Same"), doc(PARAPHRASE, "2024-11-27", "Same")], RW) == []
+    assert run([doc(ORIGINAL, "2024-11-26", "A"), doc(UNRELATED, "2024-11-27", "B")], RW) == []
+    assert run([doc(ORIGINAL, "2024-01-01", "A"), doc(PARAPHRASE, "2024-11-27", "B")], RW) == []
+
+
+def _seeds() -> list[str]:
+    import yaml
+
+    manifest = yaml.safe_load((SEEDS / "manifest.yml").read_text(encoding="utf-8"))["documents"]
+    return [doc(p.read_text(encoding="utf-8"), str(manifest[p.name]["date"]), manifest[p.name]["source"])
+            for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_seed_000_restates_001_and_nothing_else():
+    found = run(_seeds(), RW)
+    assert [(f.doc, "seed-001" in f.message) for f in found] == [(0, True)]
+
+
+def test_seed_similarity_margins():
+    """000 vs 001 share all of 000's distinctive names; the closest unrelated
+    pair shares at most about half (thresholds in rules/corpus.yml: 0.95)."""
+    profiles = [build_profile(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+
+    def share(a, b):
+        return sum(1 for h in profiles[b].entities if h in set(profiles[a].entities)) / len(profiles[b].entities)
+
+    assert share(1, 0) == 1.0
+    others = [share(a, b) for a in range(5) for b in range(5) if a != b and (a, b) != (1, 0)]
+    assert max(others) < 0.6
+
+
+# --------------------------------------------------------------------------- unattested quote
+STORY_A = ('Kremlin spokesman Dmitry Peskov said the report was "not in line with reality". Talks between '
+           "Keir Starmer and Emmanuel Macron in Paris were revived, Le Monde reported, and Jean-Noël Barrot agreed.")
+STORY_B = ("Keir Starmer and Emmanuel Macron revived talks in Paris, according to Le Monde, and Jean-Noël Barrot "
+           'agreed. Dmitry Peskov responded by calling the idea "unrealistic".')
+
+
+def test_quote_no_other_document_carries_is_reported_on_the_later_document():
+    found = run([doc(STORY_A, "2024-11-26", "A"), doc(STORY_B, "2024-11-27", "B")], UQ)
+    assert [(f.doc, f.text) for f in found] == [(1, "unrealistic")]
+    assert "Peskov" in found[0].message and "not in line with reality" in found[0].message
+
+
+def test_attested_quote_with_surname_only_passes():
+    later = STORY_B.replace('calling the idea "unrealistic"', 'saying the report was "not in line with reality"')
+    later += ' Peskov added: "Some hotheads appear."'
+    earlier = STORY_A + ' He added: "Some hotheads appear, of course."'
+    assert run([doc(earlier, "2024-11-26", "A"), doc(later, "2024-11-27", "B")], UQ) == []
+
+
+def test_different_stories_or_speakers_pass():
+    other = 'Nancy Pelosi said the budget was "a disgrace" at a press conference with Chuck Schumer in Washington.'
+    assert run([doc(STORY_A, "2024-11-26", "A"), doc(other, "2024-11-27", "B")], UQ) == []
+    far = doc(STORY_B, "2025-06-01", "B")
+    assert run([doc(STORY_A, "2024-11-26", "A"), far], UQ) == []
+
+
+def test_seed_000_unrealistic():
+    found = run(_seeds(), UQ)
+    assert [(f.doc, f.text) for f in found] == [(0, "unrealistic")]
+
+
+# --------------------------------------------------------------------------- MinHash / LSH primitives
+def test_minhash_estimates_jaccard():
+    a = set(range(0, 3000, 1))
+    b = set(range(1000, 4000, 1))  # true Jaccard 0.5
+    import zlib
+
+    ha = {zlib.crc32(str(x).encode()) for x in a}
+    hb = {zlib.crc32(str(x).encode()) for x in b}
+    est = jaccard(minhash(ha, 256), minhash(hb, 256))
+    assert abs(est - 0.5) < 0.1
+    assert containment(minhash(ha, 256), len(ha), minhash(ha, 256), len(ha)) == 1.0
+
+
+def test_lsh_finds_similar_pairs_only():
+    import zlib
+
+    base = {zlib.crc32(f"s{i}".encode()) for i in range(100)}
+    near = set(list(base)[:90]) | {zlib.crc32(f"n{i}".encode()) for i in range(10)}
+    far = {zlib.crc32(f"f{i}".encode()) for i in range(100)}
+    sigs = [(0, minhash(base, 64)), (1, minhash(near, 64)), (2, minhash(far, 64))]
+    assert lsh_candidates(sigs, rows=2, max_bucket=100) == {(0, 1)}
+
+
+def test_concordance():
+    assert concordance([0, 1, 2, 3]) == 1.0
+    assert concordance([3, 2, 1, 0]) == 0.0
+
+
+def test_profiles_are_small_and_deterministic():
+    p1 = build_profile(ORIGINAL)
+    p2 = build_profile(ORIGINAL)
+    assert p1.entities == p2.entities and p1.signature == p2.signature
+    assert isinstance(p1.signature, array) and len(p1.signature) == 64

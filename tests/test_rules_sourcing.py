@@ -1,0 +1,126 @@
+"""sourcing.anonymous and sourcing.unverifiable on text written for the tests and on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from auditor.config import load_config
+from auditor.registry import build_rules
+from auditor.rules.base import Context
+from auditor.testing import make_document, run_on_texts
+from conftest import SEEDS
+
+ANON, UNVER = "sourcing.anonymous", "sourcing.unverifiable"
+
+
+def found(text: str, rule: str) -> list[str]:
+    return [f.text for f in run_on_texts([text], select=[rule]) if f.rule == rule]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Defense sources said one option was sending troops.", "Defense sources said"),
+    ("The Telegraph quoted a Whitehall source as saying the plan was premature.", "a Whitehall source"),
+    ('"We are not there yet," one British official told the Telegraph.', "one British official"),
+    ("The deal is close, according to people familiar with the matter.", "people familiar with"),
+    ("The paper reported the talks, citing anonymous sources.", "citing anonymous sources"),
+    ("A senior administration official said the talks had stalled.", "A senior administration official"),
+    ("Pentagon officials told reporters the drills would continue.", "Pentagon officials told"),
+    ("The plan was shared with allies, as cited by a Western official.", "a Western official"),
+    ("A source close to the minister denied it.", "source close to"),
+    ("An aide, who spoke on condition of anonymity, confirmed the meeting.", "An aide"),
+    ("The figures were confirmed by a minister speaking on condition of anonymity.", "on condition of anonymity"),
+    ("Officials said the border would reopen on Monday.", "Officials said"),
+])
+def test_anonymous_attributions_are_reported(text, span):
+    assert any(span in got for got in found(text, ANON))
+
+
+@pytest.mark.parametrize("text", [
+    "Dmitry Peskov, the Kremlin spokesperson, stated the report was wrong.",
+    "A senior official, John Smith, said the plan was premature.",
+    "Sources of energy such as wind and sun are growing fast.",
+    '"Officials said nothing," the spokesman told reporters.',
+    "Thursday.\n\nUS election results were certified on time.",
+    "The source code was published on Monday.",
+])
+def test_named_or_unrelated_text_passes(text):
+    assert found(text, ANON) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Macron reportedly raised the idea with Donald Tusk.", "reportedly"),
+    ("Only European soldiers would be involved, according to media reports that have been impossible to verify.",
+     "media reports that have been impossible to verify"),
+    ("It is claimed that the minister knew of the plan.", "It is claimed"),
+    ("The video could not be independently verified.", "could not be independently verified"),
+    ("One of the rumored plans involves peacekeepers.", "rumored"),
+    ("The minister is said to be furious.", "is said to"),
+])
+def test_unverifiable_hedges_are_reported(text, span):
+    assert span in found(text, UNVER)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister told reporters the plan was agreed on Monday.",
+    '"It is said to be cold there," she joked.',
+    "The findings were reported by the Associated Press reports desk.",
+    "The ministry confirmed the report on Tuesday.",
+])
+def test_sourced_claims_pass(text):
+    assert found(text, UNVER) == []
+
+
+def _seed_findings(rule: str) -> dict[str, list[str]]:
+    out = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        out[path.name[:3]] = found(path.read_text(encoding="utf-8"), rule)
+    return out
+
+
+def test_seed_anonymous_sourcing():
+    got = _seed_findings(ANON)
+    assert got["003"].count("defense sources said") + got["003"].count("Defense sources said") == 2
+    for span in ("citing anonymous sources", "a Whitehall source", "one British official"):
+        assert span in got["002"]
+    assert got["000"] == []
+
+
+def test_seed_unverifiable_sourcing():
+    got = _seed_findings(UNVER)
+    assert "media reports that have been impossible to verify" in got["002"]
+    assert got["000"] == [] and got["003"] == []
+
+
+def _anonymous_rule():
+    config = load_config(None, {"select": [ANON]})
+    return build_rules(config, Context(config))[0]
+
+
+def test_measure_counts_named_and_anonymous_attributions():
+    rule = _anonymous_rule()
+    doc = make_document(
+        "Dmitry Peskov, the Kremlin spokesperson, stated the report was wrong. "
+        "Lammy said the UK would not send troops. Defense sources said otherwise."
+    )
+    list(rule.check(doc))
+    stats = rule.measure(doc)
+    assert stats["named"] == 2 and stats["anonymous"] == 1
+    assert stats["anonymous_share"] == pytest.approx(1 / 3)
+
+
+def test_measure_without_check_and_without_attributions():
+    rule = _anonymous_rule()
+    stats = rule.measure(make_document("The weather was fine."))
+    assert stats == {"named": 0.0, "anonymous": 0.0, "anonymous_share": 0.0}
+
+
+def test_quoted_matches_are_ignored():
+    assert found('She said: "Officials said it would work, reportedly."', ANON) == []
+    assert found('She said: "Officials said it would work, reportedly."', UNVER) == []
+
+
+def test_phrase_lists_are_data():
+    data = yaml.safe_load((SEEDS.parent / "rules" / "sourcing.yml").read_text(encoding="utf-8"))
+    assert {"anonymous", "unverifiable", "named"} <= set(data)
+    assert "reportedly" in data["unverifiable"]["phrases"]
