@@ -122,3 +122,9 @@ def test_out_of_date_is_silent_without_a_date():
 def test_out_of_date_in_quotation_is_lower_severity():
     found = run('He said: "We trust former President Donald Trump on this."', STALE, "2025-03-01")
     assert found and found[0].severity.value == "info"
+
+
+def test_former_belonging_to_a_following_noun_is_not_checked():
+    assert run("Fallen former President Trump confidante Steve Bannon testified.", STALE, "2018-01-16") == []
+    assert run("former President Trump's lawyer spoke.", STALE, "2018-01-16") == []
+    assert run("former President Trump spoke.", STALE, "2018-01-16")

@@ -515,12 +515,22 @@ def _variety_table(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- role judgements
-def candidates(ref: NameRef) -> list[Person]:
-    """People a name may denote, or [] when any of them has no known roles
-    (a namesake we know nothing about: say nothing)."""
-    if not ref.people or any(not p.roles for p in ref.people):
+def candidates(ref: NameRef, text: str = "") -> list[Person]:
+    """People a name may denote that have known roles, or [] when the name
+    may denote a known person without any (Ian Healy, the cricketer): when
+    that person is the only one, or is named in full in the document. A
+    surname shared with relatives of no office ("Trump": Ivanka, Melania)
+    does not block the office holder."""
+    if not ref.people:
         return []
-    return ref.people
+    with_roles = [p for p in ref.people if p.roles]
+    if len(with_roles) == len(ref.people):
+        return with_roles
+    if not with_roles or ref.full:
+        return []
+    if any(not p.roles and full_name_in(text, p) for p in ref.people):
+        return []
+    return with_roles
 
 
 def role_fits_title(role: Role, mention: TitleMention, title_offices: list[Office]) -> bool:
@@ -531,6 +541,12 @@ def hypothetical(text: str, mention: TitleMention) -> bool:
     """"a President Hillary Clinton would ..." names no real office holder."""
     before = text[max(0, mention.start - 4):mention.start]
     return before.endswith((" a ", " an ", "\na ", "A ", "An "))
+
+
+def country_display(index: PeopleIndex, code: str | None) -> str:
+    """A country's name for a message: "the United Kingdom", "Ukraine"."""
+    name = index.country_names.get(code or "", code or "?")
+    return f"the {name}" if name in set(settings().get("definite_article_names", [])) else name
 
 
 def country_adjective(lex: Lexicon, country: str) -> str | None:

@@ -121,6 +121,20 @@ def _past_marker_re() -> re.Pattern[str]:
     return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
 
+_NEXT_WORD = re.compile(r"(?:'s|’s)?[ \t]+([A-Za-z]+)")
+
+
+def _attributive(text: str, mention: TitleMention) -> bool:
+    """Is "former Title Name" a modifier of a following noun ("former
+    President Trump confidante ...", "former President Trump's lawyer")?
+    Then "former" may belong to that noun."""
+    end = mention.names[-1].end
+    if text.startswith(("'s", "’s"), end):
+        return True
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1) in set(settings().get("attributive_heads", []))
+
+
 def _fmt(date: dt.date | None) -> str:
     return date.isoformat() if date else "?"
 
@@ -147,7 +161,7 @@ class OutOfDate(Rule):
                 continue
             title_offices = lex.offices_for(mention.title)
             for ref in mention.names:
-                people = candidates(ref)
+                people = candidates(ref, doc.text)
                 if not ref.full:
                     # a surname alone: only people the document names in full, or curated ones
                     people = [p for p in people if p.curated or full_name_in(doc.text, p)]
@@ -182,7 +196,7 @@ class OutOfDate(Rule):
         elect = all(r.office.function and r.office.function.endswith("-elect") for r in roles)
         if mention.prefix == "former":
             current = [r for r in roles if r.active_on(date, strict=True, grace=grace)]
-            if current:
+            if current and not _attributive(text, mention):
                 return (f"{person.name} holds the office of {current[0].office.title} on {date} "
                         f"(since {_fmt(current[0].start)}): not 'former'", head + tail)
             return None
@@ -233,7 +247,7 @@ class OutOfDate(Rule):
                 continue
             title_offices = lex.offices_for(mention.title)
             for ref in mention.names:
-                for person in candidates(ref):
+                for person in candidates(ref, doc.text):
                     roles = [r for r in person.roles if role_fits_title(r, mention, title_offices)]
                     if roles and all(r.starts_after(date, grace=30) for r in roles) and (ref.full or person.curated):
                         return False

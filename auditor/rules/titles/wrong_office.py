@@ -76,6 +76,7 @@ from auditor.rules.titles._parse import (
     TitleMention,
     candidates,
     country_adjective,
+    country_display,
     full_name_in,
     hypothetical,
     lexicon,
@@ -116,7 +117,7 @@ class WrongOffice(Rule):
 
     # -- judgement ----------------------------------------------------------------
     def _judge(self, doc: Document, mention: TitleMention, ref: NameRef, title_offices, lex):
-        people = candidates(ref)
+        people = candidates(ref, doc.text)
         if not people:
             return None
         date = doc.date
@@ -187,10 +188,10 @@ class WrongOffice(Rule):
             pieces.append(title)
             head = "".join(pieces).replace("- ", "-")
             suggestion = head + text[mention.title_end:mention.end]
-            where = lex.index.country_names.get(office.country, office.country)
+            where = country_display(lex.index, office.country)
             if kind == "country":
                 message = (f"{person.name} held the office of {office.title} in {where}, "
-                           f"not in {lex.index.country_names.get(mention.country or '', mention.adjective)}")
+                           f"not in {country_display(lex.index, mention.country)}")
             else:
                 message = f"{person.name}'s office in {where} is {office.title}, not {mention.title!r}"
             confidence = 0.9 if not mention.lowercase else 0.7

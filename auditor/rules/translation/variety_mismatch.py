@@ -82,6 +82,7 @@ from auditor.rules.titles._parse import (
     Lexicon,
     TitleMention,
     candidates,
+    country_display,
     lexicon,
     norm_title,
     respell,
@@ -120,9 +121,9 @@ class VarietyMismatch(Rule):
             fixed = respell(original, office.variety, pairs)
             if fixed == original:
                 continue
-            where = index.country_names.get(office.country, office.country)
+            where = country_display(index, office.country)
             yield self._emit(doc, mention.title_start, end,
-                             f"{where}'s {office.title} is spelled the {office.variety} way; "
+                             f"{where[:1].upper() + where[1:]}'s {office.title} is spelled the {office.variety} way; "
                              f"{mention.title!r} uses {spelled} spelling", fixed, spelled,
                              styled=mention.adjective is not None)
 
@@ -150,8 +151,8 @@ class VarietyMismatch(Rule):
             start = adj[1]
             original = text[start:e]
             fixed = respell(original, entity.variety, pairs)
-            where = lex.index.country_names.get(entity.country, entity.country)
-            yield self._emit(doc, start, e, f"{where}'s {entity.title} is spelled the {entity.variety} way",
+            where = country_display(lex.index, entity.country)
+            yield self._emit(doc, start, e, f"{where[:1].upper() + where[1:]}'s {entity.title} is spelled the {entity.variety} way",
                              fixed, spelled)
 
     def _emit(self, doc: Document, start: int, end: int, message: str, fixed: str, spelled: str,
@@ -174,7 +175,7 @@ class VarietyMismatch(Rule):
         functions = {o.function for o in title_offices if o.function}
         if mention.names:
             for ref in mention.names:
-                for person in candidates(ref):
+                for person in candidates(ref, doc.text):
                     office = _relevant_office(person.roles, doc.date, title_offices, functions)
                     if office is not None:
                         return office
