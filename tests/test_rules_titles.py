@@ -128,3 +128,29 @@ def test_former_belonging_to_a_following_noun_is_not_checked():
     assert run("Fallen former President Trump confidante Steve Bannon testified.", STALE, "2018-01-16") == []
     assert run("former President Trump's lawyer spoke.", STALE, "2018-01-16") == []
     assert run("former President Trump spoke.", STALE, "2018-01-16")
+
+
+# --------------------------------------------------------------------------- title after the name
+def test_postposed_titles_are_checked():
+    found = run("Keir Starmer, the Ukrainian prime minister, said so.", WRONG, "2024-12-18")
+    assert [(f.text, f.suggestion) for f in found] == [
+        ("Keir Starmer, the Ukrainian prime minister", "Keir Starmer, the British prime minister")]
+    found = run("Jeremy Hunt, the former foreign minister, said so.", WRONG, "2025-01-16")
+    assert [f.suggestion for f in found] == ["Jeremy Hunt, the former foreign secretary"]
+    found = run("Keir Starmer, the former British prime minister, said so.", STALE, "2025-02-20")
+    assert [(f.text, f.suggestion) for f in found] == [
+        ("Keir Starmer, the former British prime minister", "Keir Starmer, the British prime minister")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jean-Noël Barrot, the French foreign minister, said so.",
+        "Dmitry Peskov, the Kremlin spokesperson, stated the report was wrong.",
+        "David Lammy, the foreign secretary, met Barrot.",
+        "John Healey, the defence secretary's adviser, spoke.",
+    ],
+)
+def test_postposed_titles_pass(text):
+    assert run(text, WRONG, "2024-11-26") == []
+    assert run(text, STALE, "2024-11-26") == []

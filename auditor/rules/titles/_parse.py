@@ -264,6 +264,9 @@ class TitleMention:
     qualifier_start: int | None = None
     names: list[NameRef] = field(default_factory=list)
     appositive: bool = False
+    prefix_start: int | None = None
+    #: the name comes first: "Jeremy Hunt, the former foreign secretary"
+    postposed: bool = False
 
     @property
     def head_start(self) -> int:
@@ -303,6 +306,8 @@ def _parse(text: str, lex: Lexicon) -> list[TitleMention]:
         if not _extend_back(text, mention, lex):
             continue
         _extend_forward(text, mention, lex)
+        if not mention.names:
+            _postposed(text, mention, lex)
         out.append(mention)
         last_end = mention.end
     return out
@@ -318,7 +323,7 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
         if window.endswith(glued):
             mention.prefix = lex.prefix_kind.get(glued)
             mention.prefix_text = glued
-            mention.start = s - len(glued)
+            mention.start = mention.prefix_start = s - len(glued)
             return True
     adj = lex.adjective_before(text, s)
     if adj:
@@ -342,7 +347,7 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
         if kind:
             mention.prefix = kind
             mention.prefix_text = word
-            mention.start = prev[1]
+            mention.start = mention.prefix_start = prev[1]
             return True
         bare = word.strip("\"“”‘’'(),;:")
         if bare in _BLOCKING:
@@ -400,6 +405,45 @@ def _extend_forward(text: str, mention: TitleMention, lex: Lexicon) -> None:
             mention.names.append(nxt)
             mention.end = nxt.end
             pos = nxt.end
+
+
+_APPOSITION = re.compile(r"(?:,[ \t]+(?:the|a|The)[ \t]+|,[ \t]+)$")
+
+
+def _postposed(text: str, mention: TitleMention, lex: Lexicon) -> None:
+    """"Jeremy Hunt, the former foreign secretary, ..." — the name before."""
+    after = text[mention.title_end:mention.title_end + 2]
+    if not after or after[0] not in ",.;:)" or after.startswith(("'", "’")):
+        return
+    window = text[max(0, mention.start - 8):mention.start]
+    m = _APPOSITION.search(window)
+    if not m:
+        return
+    comma = mention.start - (len(window) - m.start())
+    tokens: list[tuple[int, int]] = []
+    pos = comma
+    while len(tokens) < 5:
+        i = pos - 1
+        while i >= 0 and text[i] not in " \t\n":
+            i -= 1
+        word = text[i + 1:pos]
+        if not word or not (word[:1].isupper() or (word in lex.particles and tokens)):
+            break
+        tokens.append((i + 1, pos))
+        if i < 0 or text[i] != " ":
+            break
+        pos = i
+    for k in range(len(tokens), 0, -1):
+        start = tokens[k - 1][0]
+        name = text[start:comma]
+        people = lex.index.by_name(name)
+        if people:
+            mention.names.append(NameRef(start, comma, name, people, full=k > 1))
+            mention.start = start
+            mention.end = max(mention.end, mention.title_end)
+            mention.appositive = True
+            mention.postposed = True
+            return
 
 
 def _preceded_by_the(text: str, start: int) -> bool:

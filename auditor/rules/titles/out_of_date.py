@@ -182,7 +182,8 @@ class OutOfDate(Rule):
                     severity = self.severity
                     if doc.in_quotation(mention.start, mention.end):
                         severity = lower_severity(severity)
-                    yield self.finding(doc, mention.start, ref.end, message, suggestion=suggestion,
+                    yield self.finding(doc, mention.start, max(ref.end, mention.title_end if mention.postposed else 0),
+                                       message, suggestion=suggestion,
                                        severity=severity, confidence=0.85 if mention.prefix else 0.7)
                     break
 
@@ -191,14 +192,17 @@ class OutOfDate(Rule):
         date = doc.date
         grace = self.options.grace_days
         text = doc.text
-        tail = text[mention.title_end:mention.names[0].end]
-        head = text[mention.head_start:mention.title_end]
+        end = max(mention.title_end, mention.names[0].end)
+
+        def rewrite(seg_start: int, seg_end: int, replacement: str) -> str:
+            return text[mention.start:seg_start] + replacement + text[seg_end:end]
         elect = all(r.office.function and r.office.function.endswith("-elect") for r in roles)
         if mention.prefix == "former":
             current = [r for r in roles if r.active_on(date, strict=True, grace=grace)]
             if current and not _attributive(text, mention):
                 return (f"{person.name} holds the office of {current[0].office.title} on {date} "
-                        f"(since {_fmt(current[0].start)}): not 'former'", head + tail)
+                        f"(since {_fmt(current[0].start)}): not 'former'",
+                        rewrite(mention.prefix_start, mention.head_start, ""))
             return None
         if mention.prefix == "then":
             if all(r.starts_after(date, grace=grace) for r in roles):
@@ -215,7 +219,7 @@ class OutOfDate(Rule):
             if main and not self._past_context(text, mention, date):
                 fixed = re.sub(r"(?i)[- ]elect$", "", mention.title)
                 return (f"{person.name} took office as {main[0].office.title} on {_fmt(main[0].start)}: "
-                        f"no longer '-elect' on {date}", text[mention.head_start:mention.title_start] + fixed + tail)
+                        f"no longer '-elect' on {date}", rewrite(mention.title_start, mention.title_end, fixed))
             return None
         if mention.lowercase:
             return None
@@ -229,7 +233,7 @@ class OutOfDate(Rule):
                 return None
             return (f"{person.name} left the office of {roles[-1].office.title} on {last_end}: "
                     f"on {date} the title is out of date (write 'former {mention.title}')",
-                    text[mention.start:mention.head_start] + "former " + head + tail)
+                    rewrite(mention.head_start, mention.head_start, "former "))
         # a bare title before the role began is anticipation ("President Trump
         # will ...") or a wrong archive date far more often than an error
         return None

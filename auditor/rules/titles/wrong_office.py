@@ -179,15 +179,10 @@ class WrongOffice(Rule):
                 from auditor.rules.titles._parse import _plural
 
                 title = _plural(title)
-            pieces = []
-            if mention.prefix_text:
-                pieces.append(mention.prefix_text if mention.prefix_text.endswith("-") else mention.prefix_text + " ")
-            if mention.adjective is not None:
-                adj = country_adjective(lex, office.country) or ""
-                pieces.append(adj + " " if adj else "")
-            pieces.append(title)
-            head = "".join(pieces).replace("- ", "-")
-            suggestion = head + text[mention.title_end:mention.end]
+            seg_start = mention.head_start
+            adj = (country_adjective(lex, office.country) or "") if mention.adjective is not None else ""
+            replacement = (adj + " " if adj else "") + (title.lower() if mention.lowercase and mention.postposed else title)
+            suggestion = text[mention.start:seg_start] + replacement + text[mention.title_end:mention.end]
             where = country_display(lex.index, office.country)
             if kind == "country":
                 message = (f"{person.name} held the office of {office.title} in {where}, "
