@@ -123,7 +123,7 @@ class NameKnowledge:
                 found |= hit
         found.discard(folded)
         out = []
-        key = phonetic_key(token)
+        key = phonetic_key(token) if found else ""
         for cand in found:
             if OSA.distance(folded, cand) > 1:
                 continue

@@ -153,30 +153,47 @@ _MOJIBAKE = re.compile("[ÃÂ\ufffd]")
 _PREV = re.compile(rf"({_TOKEN})[ \t]+(?:[{_UP}]\.[ \t]+)?$")
 
 
-@lru_cache(maxsize=4096)
-def _occurrence_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    # standalone, and last in its capitalised sequence (not "Lamy Street")
-    return re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w-]|['’]\w\w|[ \t]+[{_UP}][{_LO}])")
-
-
 def occurrences(text: str, forms: tuple[str, ...]) -> list[Mention]:
+    """Standalone occurrences of ``forms`` that end their capitalised
+    sequence (not "Lamy Street"), found with str.find (no per-document regex
+    compilation), in text order."""
     if not forms:
         return []
     titles = title_words()
     out = []
-    for m in _occurrence_pattern(forms).finditer(text):
-        start = m.start()
-        prev = _PREV.search(text, max(0, start - 60), start)
-        first = None
-        before = start
-        if prev is not None and prev.end() == start:
-            token = prev.group(1)
-            if token.casefold() not in titles:
-                first = token
-                before = prev.start(1)
-        out.append(Mention(start, m.end(), m.group(0), first, before, _sentence_initial(text, before)))
+    n_text = len(text)
+    for form in forms:
+        n = len(form)
+        at = text.find(form)
+        while at >= 0:
+            end = at + n
+            before = text[at - 1] if at else " "
+            if not (before.isalnum() or before in "-'’") and not _continues(text, end, n_text):
+                prev = _PREV.search(text, max(0, at - 60), at)
+                first, start_before = None, at
+                if prev is not None and prev.end() == at:
+                    token = prev.group(1)
+                    if token.casefold() not in titles:
+                        first, start_before = token, prev.start(1)
+                out.append(Mention(at, end, form, first, start_before, _sentence_initial(text, start_before)))
+            at = text.find(form, at + 1)
+    out.sort(key=lambda m: m.start)
     return out
+
+
+_NEXT_CAPITAL = re.compile(rf"[ \t]+[{_UP}][{_LO}]")
+
+
+def _continues(text: str, end: int, n_text: int) -> bool:
+    """Is the token at ``end`` not over ("Lamyx", "Lamy-Smith", "Lamy's" is
+    over) or followed by another capitalised word ("Lamy Street")?"""
+    if end < n_text:
+        ch = text[end]
+        if ch.isalnum() or ch == "-":
+            return True
+        if ch in "'’" and end + 2 < n_text and text[end + 1].isalpha() and text[end + 2].isalpha():
+            return True  # "O'Rourke"-like continuation, not a possessive
+    return _NEXT_CAPITAL.match(text, end) is not None
 
 
 _SENTENCE_START = re.compile(r"(?:^|(\w*)[.!?:;]['\"’”)]?[ \t]+|\n[ \t]*|[\"“‘(][ \t]*)$")

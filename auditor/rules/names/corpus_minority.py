@@ -16,7 +16,8 @@ never uses with its form; a minority form never given a first name, unless
 the majority form is a known person's surname and names one person; forms
 used as first names ("Steny Hoyer"); English words and names in their own
 right ("Tipper", "Rogue": too frequent in wordfreq); plurals, demonyms and
-brand capitalisation ("ObamaCare"). A document that uses both forms is left
+brand capitalisation ("ObamaCare"), accents only ("Martínez", a source's
+diacritics policy). A document that uses both forms is left
 to ``names.inconsistent``. Each observation is a small summary per document (form
 counts, a few first names, the location of each form's first occurrence);
 no text is kept.
@@ -76,7 +77,16 @@ from auditor.model import Finding, Location, Severity
 from auditor.registry import register
 from auditor.rules.base import CorpusRule, DocRef
 from auditor.rules.names._known import NameKnowledge, first_name, name_knowledge, variant_pair
-from auditor.rules.names._scan import words_above, is_common, letters, phonetic_key, scan, settings, title_words
+from auditor.rules.names._scan import (
+    is_common,
+    letters,
+    phonetic_key,
+    scan,
+    settings,
+    strip_accents,
+    title_words,
+    words_above,
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -109,20 +119,24 @@ class CorpusMinorityName(CorpusRule):
         self._max_minor_docs = cm["max_minority_docs"]
         self._max_forms = cm["max_forms_per_doc"]
         self._minor_zipf = cm["minority_max_zipf"]
-        self._memo: dict[str, str] = {}
+        self._memo: dict[str, tuple[str, bool]] = {}
 
-    def _key(self, nk: NameKnowledge | None, form: str) -> str:
-        """Phonetic key of a name-like form, "" for other words (memoised)."""
-        key = self._memo.get(form)
-        if key is None:
+    def _key(self, nk: NameKnowledge | None, form: str) -> tuple[str, bool]:
+        """(phonetic key, may be a minority) of a form, memoised: the key is
+        "" for words that are not names; only rare words (or known surnames)
+        can be reported, so only they need a location in the summary."""
+        hit = self._memo.get(form)
+        if hit is None:
             if len(self._memo) > 500_000:
                 self._memo.clear()
-            key = ""
+            key, rare = "", False
             if letters(form) >= self._min_len and form.casefold() not in title_words():
-                if (nk is not None and nk.known_surname(form)) or not is_common(form):
+                known = bool(nk is not None and nk.known_surname(form))
+                if known or not is_common(form):
                     key = phonetic_key(form)
-            self._memo[form] = key
-        return key
+                    rare = known or form.lower() not in words_above(self._minor_zipf)
+            hit = self._memo[form] = (key, rare)
+        return hit
 
     # -- map -------------------------------------------------------------------------
     def observe(self, doc: Document) -> tuple[FormUse, ...] | None:
@@ -131,16 +145,16 @@ class CorpusMinorityName(CorpusRule):
         sc = scan(doc)
         nk = name_knowledge(self.ctx.knowledge)
         non_final = sc.non_final
-        keyed = [(form, key, count) for form, count in sc.forms.items()
-                 if (key := self._key(nk, form)) and form not in non_final]
+        keyed = [(form, kr, count) for form, count in sc.forms.items()
+                 if (kr := self._key(nk, form))[0] and form not in non_final]
         if not keyed:
             return None
         keyed.sort(key=lambda x: -x[2])
         out = []
         text = doc.text
-        for form, key, count in keyed[: self._max_forms]:
+        for form, (key, rare), count in keyed[: self._max_forms]:
             loc = None
-            if self._may_be_minority(nk, form):
+            if rare:
                 at = _find_standalone(text, form)
                 if at < 0:
                     continue
@@ -148,11 +162,6 @@ class CorpusMinorityName(CorpusRule):
             firsts = sorted({f for t in sc.firsts.get(form, ()) if (f := first_name(t, nk))})[:3]
             out.append(FormUse(form, key, count, tuple(firsts), loc))
         return tuple(out) or None
-
-    def _may_be_minority(self, nk: NameKnowledge | None, form: str) -> bool:
-        """Only rare words (or known surnames) can be reported, so only they
-        need a location in the summary."""
-        return form.lower() not in words_above(self._minor_zipf) or bool(nk and nk.known_surname(form))
 
     # -- reduce ----------------------------------------------------------------------
     def finish(self, observations: list[tuple[DocRef, Any]]) -> Iterator[Finding]:
@@ -189,6 +198,8 @@ class CorpusMinorityName(CorpusRule):
             if minor.lower() == major.lower() or minor.replace("-", "") == major.replace("-", ""):
                 if not (nk and nk.known_surname(major)):
                     continue  # brand capitalisation, not a person's name
+            if strip_accents(minor) == strip_accents(major):
+                continue  # "Martínez"/"Martinez": a source's diacritics policy, not a misspelling
             others = [(ref, use) for ref, use in uses[major] if ref.source != source]
             other_sources = {ref.source for ref, _ in others}
             if (len(others) < self._min_docs or len(other_sources) < self._min_sources

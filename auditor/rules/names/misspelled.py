@@ -154,6 +154,16 @@ class MisspelledName(Rule):
         for form, count in sc.forms.items():
             key = fold(form)
             present[key] = present.get(key, 0) + count
+        # A known surname ("Healy", "Lamy") can only be reported with the
+        # intended person's spelling in the document or a fitting first name:
+        # drop the others before looking at positions.
+        for form in [f for f in candidates if nk.known_surname(f)]:
+            tokens = {fold(t) for t in sc.firsts.get(form, ())}
+            if not any(_spelled_elsewhere(nk, p, present) or tokens & nk.firsts.get(id(p), frozenset())
+                       for c in candidates[form] for p in c.people):
+                del candidates[form]
+        if not candidates:
+            return
         mentions = [(m, mention_first(m, nk)) for m in sc.occurrences(candidates)]
         firsts: dict[str, set[str]] = {}
         for m, first in mentions:
