@@ -180,14 +180,37 @@ def lsh_candidates(signatures: list[tuple[int, array]], rows: int, max_bucket: i
     return pairs
 
 
+def template_names(observations, max_df: int) -> set[int]:
+    """Names that are no evidence of a shared story: carried by more than
+    ``max_df`` documents (the topic of the whole run), or by several
+    documents of one source (a page template: menus, author boxes).
+    ``observations`` are (DocRef, summary with ``entities``) pairs."""
+    min_docs = int(settings()["profile"]["template_min_docs"])
+    df: dict[int, int] = {}
+    per_source: dict[tuple[str, int], int] = {}
+    out: set[int] = set()
+    for ref, summary in observations:
+        for h in summary.entities:
+            df[h] = df.get(h, 0) + 1
+            if ref.source:
+                key = (ref.source, h)
+                per_source[key] = per_source.get(key, 0) + 1
+                if per_source[key] >= min_docs:
+                    out.add(h)
+    out.update(h for h, c in df.items() if c > max_df)
+    return out
+
+
 def rare_entity_candidates(entities: list[tuple[int, array]], min_shared: int,
-                           max_df: int) -> dict[tuple[int, int], int]:
+                           max_df: int, exclude: set[int] | None = None) -> dict[tuple[int, int], int]:
     """Pairs that share at least ``min_shared`` names carried by at most
     ``max_df`` documents (an inverted index; cost bounded by max_df²)."""
     index: dict[int, list[int]] = {}
+    exclude = exclude or set()
     for idx, ents in entities:
         for h in ents:
-            index.setdefault(h, []).append(idx)
+            if h not in exclude:
+                index.setdefault(h, []).append(idx)
     counts: dict[tuple[int, int], int] = {}
     for members in index.values():
         if 1 < len(members) <= max_df:

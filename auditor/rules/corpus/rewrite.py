@@ -78,6 +78,7 @@ from auditor.rules.corpus._profile import (
     profile,
     rare_entity_candidates,
     settings,
+    template_names,
 )
 
 
@@ -126,16 +127,13 @@ class UncreditedRewrite(CorpusRule):
             int(self._profile_cfg["band_rows"]), int(self._profile_cfg["max_bucket"]),
         )
         max_df = max(5, int(n * float(cfg["rare_df_share"])))
+        # names in many documents, or in several of one source, are the
+        # topic of the run or a page template: no evidence of a restatement
+        self._frequent = template_names(observations, max_df)
         candidates |= set(rare_entity_candidates(
             [(i, s.entities) for i, (_, s) in enumerate(observations)], int(cfg["min_shared_rare"]), max_df,
+            self._frequent,
         ))
-        # names in many documents are page templates or the topic of the
-        # whole run, not evidence that one text restates another
-        df: dict[int, int] = {}
-        for _, s in observations:
-            for h in s.entities:
-                df[h] = df.get(h, 0) + 1
-        self._frequent = {h for h, c in df.items() if c > max_df}
         best: dict[int, tuple[float, int, str]] = {}
         for i, j in candidates:
             earlier, later = self._order(observations, i, j)

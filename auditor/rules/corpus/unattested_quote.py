@@ -15,8 +15,10 @@ document's distinctive names. A quotation is reported when another document
 on the same story (sharing most distinctive names, published within days)
 (both dated: within days; undated: a stricter share of names) quotes the
 same speaker, at least one of them EARLIER (the first report of a
-story sets the record; a later one adds the new words), and no such
-document carries those words in any of its quotations. Thresholds and word lists are in ``rules/corpus.yml``.
+story sets the record; a later one adds the new words), and none of the
+document's quotations of that speaker is carried by any of them (a document
+that shares one quotation of a speaker with the story and adds another
+snippet of the same speech is ordinary reporting). Thresholds and word lists are in ``rules/corpus.yml``.
 
 Flags:
     ---
@@ -70,7 +72,7 @@ from functools import lru_cache
 from auditor.model import Finding, Location
 from auditor.registry import register
 from auditor.rules.base import CorpusRule, DocRef
-from auditor.rules.corpus._profile import profile, rare_entity_candidates, settings
+from auditor.rules.corpus._profile import profile, rare_entity_candidates, settings, template_names
 
 _NAME = re.compile(r"[A-Z][\w’'-]*[a-z](?:[ \t]+(?:de |van |von |bin |al-)?[A-Z][\w’'-]*[a-z])*")
 _QUOTE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -123,9 +125,13 @@ class UnattestedQuote(CorpusRule):
         last_speaker: tuple[str, int] | None = None
         all_quotes = []
         for q in quotations:
-            norm = normalise(text[q.inner_start:q.inner_end])
+            inner = text[q.inner_start:q.inner_end]
+            norm = normalise(inner)
             if not norm:
                 continue
+            words = inner.split()
+            if len(words) > 1 and sum(w[:1].isupper() for w in words) / len(words) > 0.6:
+                continue  # a title or a name in quotation marks, not speech
             all_quotes.append(norm)
             k = bisect.bisect_right(starts, q.start) - 1
             para_start = paragraphs[k].start if k >= 0 else 0
@@ -177,13 +183,10 @@ class UnattestedQuote(CorpusRule):
         # few documents carry (inverted index, cost bounded by max_df²)
         shared = rare_entity_candidates(
             [(i, s.entities) for i, (_, s) in enumerate(observations) if s.speakers],
-            int(cfg["min_shared_names"]), max_df,
+            int(cfg["min_shared_names"]), max_df, template_names(observations, max_df),
         )
-        df: dict[int, int] = {}
-        for _, s in observations:
-            for h in s.entities:
-                df[h] = df.get(h, 0) + 1
-        rare_count = [sum(1 for h in s.entities if df[h] <= max_df) for _, s in observations]
+        frequent = template_names(observations, max_df)
+        rare_count = [sum(1 for h in s.entities if h not in frequent) for _, s in observations]
         story: dict[int, list[int]] = {}
         for (i, j), count in shared.items():
             if self._same_story(observations[i][0], observations[j][0], count, min(rare_count[i], rare_count[j])):
@@ -201,9 +204,10 @@ class UnattestedQuote(CorpusRule):
                 earlier = [j for j in others if _before(observations[j][0], ref)]
                 if not earlier:
                     continue  # the first report of the story sets the record
+                carried = [any(self._carries(observations[j][1].quotes, norm) for j in others) for norm, _ in quotes]
+                if any(carried):
+                    continue  # it shares words of this speaker with the story: extra snippets are normal
                 for norm, loc in quotes:
-                    if any(self._carries(observations[j][1].quotes, norm) for j in others):
-                        continue
                     ref_j, s_j = observations[earlier[0]]
                     theirs = s_j.speakers[surname][1][0][0]
                     where = ref_j.path + (f" row {ref_j.id}" if ref_j.id and ref_j.id not in ref_j.path else "")
