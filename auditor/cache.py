@@ -45,7 +45,9 @@ _SAFE_BUILTINS = {"set", "frozenset", "tuple", "list", "dict", "str", "int", "fl
                   "bytes", "bytearray", "slice", "range", "NoneType"}
 _SAFE_MODULES = {("collections", "Counter"), ("collections", "OrderedDict"), ("collections", "deque"),
                  ("datetime", "date"), ("datetime", "datetime"), ("datetime", "timedelta"),
-                 ("copyreg", "_reconstructor"), ("builtins", "object")}
+                 ("copyreg", "_reconstructor"), ("builtins", "object"), ("collections", "defaultdict"),
+                 ("array", "array"), ("array", "_array_reconstructor"), ("decimal", "Decimal"),
+                 ("fractions", "Fraction")}
 
 
 class _SafeUnpickler(pickle.Unpickler):
@@ -166,7 +168,11 @@ class ResultCache:
                 raise ValueError("bad header")
             findings, observations, stats, words = _SafeUnpickler(io.BytesIO(data[len(MAGIC) + 64:])).load()
             doc.__dict__["word_count"] = words  # the cached_property, without counting again
-        except Exception:  # noqa: BLE001 - corrupted entries are misses
+        except Exception as exc:  # noqa: BLE001 - corrupted entries are misses
+            if os.environ.get("AUDITOR_DEBUG"):
+                import sys
+
+                print(f"auditor: cache: {self._path(key)}: ignored: {exc}", file=sys.stderr)
             self.misses += 1
             return None
         self.hits += 1
