@@ -63,3 +63,8 @@ def test_qualified_foreign_title_in_the_documents_own_spelling_is_info():
     assert finding.severity.value == "info"
     (finding,) = run("Defense Secretary John Healey was in Kyiv, defense sources said.")
     assert finding.severity.value == "warning"
+
+
+def test_title_after_the_name():
+    found = run("Michael Fallon, Britain's Defense Secretary, quit.", "2017-06-01")
+    assert [(f.text, f.suggestion) for f in found] == [("Defense Secretary", "Defence Secretary")]

@@ -116,7 +116,7 @@ class VarietyMismatch(Rule):
             office = self._office_of(doc, mention, lex, index)
             if office is None or office.variety is None or office.variety == spelled:
                 continue
-            end = mention.names[-1].end if mention.names else mention.title_end
+            end = mention.names[-1].end if mention.names and not mention.postposed else mention.title_end
             original = text[mention.title_start:end]
             fixed = respell(original, office.variety, pairs)
             if fixed == original:
