@@ -227,6 +227,8 @@ class _SourceTotals:
     exposure: float = 0.0
     points: float = 0.0
     squares: float = 0.0
+    #: Sum over documents of points^2 / exposure (for the Pearson dispersion).
+    doc_squares: float = 0.0
     by_category: dict[str, int] = field(default_factory=dict)
     points_by_category: dict[str, float] = field(default_factory=dict)
 
@@ -318,18 +320,7 @@ class Scorer:
     def sources(self, documents: Iterable[tuple[str | None, DocumentScore, dict[str, int]]]) -> list[SourceScore]:
         """Source scores from (source, document score, finding counts by
         category) triples, sorted by source name (rank with :func:`ranked`)."""
-        totals: dict[str, _SourceTotals] = {}
-        for source, ds, counts in documents:
-            t = totals.setdefault(source or UNKNOWN_SOURCE, _SourceTotals())
-            t.documents += 1
-            t.words += ds.words
-            t.exposure += max(ds.words, self.min_words, 1) / 1000.0
-            t.points += ds.points
-            t.squares += ds.squares
-            for cat, n in counts.items():
-                t.by_category[cat] = t.by_category.get(cat, 0) + int(n)
-            for cat, v in ds.points_by_category.items():
-                t.points_by_category[cat] = t.points_by_category.get(cat, 0.0) + v
+        totals = self.aggregate(documents)
         prior = self.fit_prior(totals.values())
         level = float(self.source_params.get("interval", 0.9))
         low_p, high_p = (1.0 - level) / 2.0, (1.0 + level) / 2.0
@@ -354,12 +345,36 @@ class Scorer:
         out.sort(key=lambda s: s.source)
         return out
 
+    def aggregate(self, documents: Iterable[tuple[str | None, DocumentScore, dict[str, int]]]
+                  ) -> dict[str, _SourceTotals]:
+        """Per-source sums of the document scores' parts."""
+        totals: dict[str, _SourceTotals] = {}
+        for source, ds, counts in documents:
+            t = totals.setdefault(source or UNKNOWN_SOURCE, _SourceTotals())
+            t.documents += 1
+            t.words += ds.words
+            exposure = max(ds.words, self.min_words, 1) / 1000.0
+            t.exposure += exposure
+            t.points += ds.points
+            t.squares += ds.squares
+            t.doc_squares += ds.points * ds.points / exposure
+            for cat, n in counts.items():
+                t.by_category[cat] = t.by_category.get(cat, 0) + int(n)
+            for cat, v in ds.points_by_category.items():
+                t.points_by_category[cat] = t.points_by_category.get(cat, 0.0) + v
+        return totals
+
     def fit_prior(self, totals: Iterable[_SourceTotals]) -> Prior:
         """Method-of-moments Gamma prior across sources, in effective counts.
 
-        Weighted points are over-dispersed relative to Poisson counts (one
-        error is 5 points at once), so they are divided by the corpus
-        dispersion ``sum(w^2) / sum(w)`` first (a quasi-Poisson correction).
+        Weighted points are over-dispersed relative to Poisson counts: one
+        error is 5 points at once, and findings cluster (a scraped page
+        carries five leftovers, not one). So points are divided by a
+        dispersion ``phi`` first (quasi-Poisson): Pearson's chi-square per
+        degree of freedom of the documents around their source's rate, when
+        sources with several documents give at least ``min_dispersion_df``
+        degrees of freedom; otherwise ``sum(w^2) / sum(w)`` over findings.
+
         Marshall's estimator: with pooled mean ``m``, exposure-weighted
         variance ``s2`` of the sources' rates and mean exposure ``e``, the
         between-source variance is ``s2 - m / e``; the prior has mean ``m``
@@ -372,9 +387,8 @@ class Scorer:
         min_shape = float(sp.get("min_shape", 0.05))
         max_shape = float(sp.get("max_shape", 1000.0))
         points = sum(t.points for t in totals)
-        squares = sum(t.squares for t in totals)
         if len(totals) >= int(sp.get("min_sources", 8)) and points > 0:
-            dispersion = max(1.0, squares / points)
+            dispersion = self.dispersion(totals)
             exposure = sum(t.exposure for t in totals)
             m = points / dispersion / exposure
             s2 = sum(t.exposure * (t.points / dispersion / t.exposure - m) ** 2 for t in totals) / exposure
@@ -387,6 +401,22 @@ class Scorer:
         dispersion = max(1.0, float(ref.get("dispersion", 1.0)))
         shape = min(max_shape, max(min_shape, float(ref.get("shape", 2.0))))
         return Prior(shape, shape / (mean / dispersion), dispersion, False)
+
+    def dispersion(self, totals: list[_SourceTotals]) -> float:
+        """Quasi-Poisson dispersion of weighted points (at least 1)."""
+        pearson = 0.0
+        df = 0
+        for t in totals:
+            if t.documents >= 2 and t.points > 0:
+                rate = t.points / t.exposure
+                # sum_d (P_d - E_d r)^2 / (E_d r) = sum_d P_d^2 / E_d / r - P
+                pearson += t.doc_squares / rate - t.points
+                df += t.documents - 1
+        if df >= int(self.source_params.get("min_dispersion_df", 30)):
+            return max(1.0, pearson / df)
+        points = sum(t.points for t in totals)
+        squares = sum(t.squares for t in totals)
+        return max(1.0, squares / points) if points > 0 else 1.0
 
 
 def _share(total: float, weights: dict[str, float], weight_sum: float) -> dict[str, float]:

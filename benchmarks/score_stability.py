@@ -117,20 +117,7 @@ def main() -> int:
           f"({findings / words * 10000:.1f} per 10,000 words)")
     print(f"document scores: p5 {q[0]:.1f}, p25 {q[4]:.1f}, median {q[9]:.1f}, p75 {q[14]:.1f}, "
           f"p95 {q[18]:.1f}; clean documents {sum(s == 100 for s in doc_scores) / len(doc_scores):.0%}")
-    totals = {}
-    for source, ds, _ in scored:
-        t = totals.setdefault(source, [0, 0.0, 0.0, 0.0])
-        t[0] += 1
-    from auditor.scoring import _SourceTotals
-
-    agg: dict[str, _SourceTotals] = {}
-    for source, ds, _ in scored:
-        t = agg.setdefault(source or "(unknown)", _SourceTotals())
-        t.documents += 1
-        t.words += ds.words
-        t.exposure += max(ds.words, scorer.min_words, 1) / 1000
-        t.points += ds.points
-        t.squares += ds.squares
+    agg = scorer.aggregate(scored)
     prior = scorer.fit_prior(agg.values())
     print(f"outlets: {len(agg)}; prior fitted on the whole archive: mean {prior.mean_points:.3f} points "
           f"per 1,000 words, shape {prior.shape:.3f}, dispersion {prior.dispersion:.3f}")

@@ -76,7 +76,7 @@ def params(**changes):
               "category_weights": {}})
     p["attribution"] = {"stat": "sourcing.anonymous", "category": "sourcing", "weight": 4.0,
                         "tolerance": 0.5, "min_anonymous": 2}
-    p["source"] = {"interval": 0.9, "min_sources": 8, "max_shape": 1000.0, "min_shape": 0.05,
+    p["source"] = {"interval": 0.9, "min_sources": 8, "max_shape": 1000.0, "min_shape": 0.05, "min_dispersion_df": 30,
                    "reference_prior": {"mean": 3.0, "shape": 2.0, "dispersion": 1.0}}
     p.update(changes)
     return p
@@ -209,6 +209,24 @@ def test_weighted_points_are_divided_by_the_dispersion():
     out = {s.source: s for s in scorer.sources(docs)}
     # same as the unit case scaled by 5: rate (7 + 7) / 3 * 5
     assert out["s7"].rate == pytest.approx(5 * 14 / 3)
+
+
+def test_dispersion_from_document_variation_within_sources():
+    # two documents per source, 1,000 words each; source a: 0 and 4 points
+    # (rate 2, Pearson (0-2)^2/2 + (4-2)^2/2 = 4), source b: 2 and 2 (Pearson 0)
+    scorer = Scorer(params(source={**params()["source"], "min_dispersion_df": 2}))
+    docs = [("a", unit_doc(0), {}), ("a", unit_doc(4), {}), ("b", unit_doc(2), {}), ("b", unit_doc(2), {})]
+    totals = list(scorer.aggregate(docs).values())
+    assert scorer.dispersion(totals) == pytest.approx(2.0)  # 4 / 2 degrees of freedom
+    # too few degrees of freedom: fall back to sum(w^2)/sum(w) (unit points: 1)
+    assert Scorer(params()).dispersion(totals) == 1.0
+    # clustered findings make single documents weaker evidence: more shrinkage
+    clustered = [(f"s{k}", unit_doc(0 if j % 2 else 2 * k), {}) for k in range(8) for j in range(10)]
+    even = [(f"s{k}", unit_doc(k), {}) for k in range(8) for j in range(10)]
+    c = {s.source: s for s in Scorer(params(source={**params()["source"], "min_dispersion_df": 2})).sources(clustered)}
+    e = {s.source: s for s in Scorer(params(source={**params()["source"], "min_dispersion_df": 2})).sources(even)}
+    assert c["s7"].raw_rate == e["s7"].raw_rate == pytest.approx(7.0)
+    assert c["s7"].credibility < e["s7"].credibility
 
 
 def test_ranked_puts_the_worst_source_first():
