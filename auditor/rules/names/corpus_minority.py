@@ -67,6 +67,7 @@ Passes:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -156,10 +157,13 @@ class CorpusMinorityName(CorpusRule):
             loc = None
             if rare:
                 at = _find_standalone(text, form)
-                if at < 0:
+                if at < 0 or _nickname(text, at, at + len(form)):
                     continue
                 loc = doc.locate(at, at + len(form))
+                loc_start = at
             firsts = sorted({f for t in sc.firsts.get(form, ()) if (f := first_name(t, nk))})[:3]
+            if loc is not None and not firsts and _INITIALS_BEFORE.search(text, max(0, loc_start - 12), loc_start):
+                firsts = ["?"]  # "Aaron S.J. Zelinsky": named in full, first name unread
             out.append(FormUse(form, key, count, tuple(firsts), loc))
         return tuple(out) or None
 
@@ -217,10 +221,17 @@ class CorpusMinorityName(CorpusRule):
             pa, pb = nk.known_surname(minor), nk.known_surname(major)
             if pa and pb:
                 return bool({id(p) for p in pa} & {id(p) for p in pb})
+            if pa:
+                return False  # the rare form is a known person's own name ("Jenkyns")
         minor_firsts = {f for _, use in minor_uses for f in use.firsts}
         major_firsts = Counter(f for _, use in major_uses for f in use.firsts)
         if minor_firsts:
-            return bool(minor_firsts & set(major_firsts))
+            # the full name must be attested with the majority spelling: in
+            # several documents, or as most of that form's first names
+            # ("Nicolle Wallace"; not "James Burke" for a "James Burky")
+            total = sum(major_firsts.values())
+            return any(major_firsts[f] >= 3 or (total and major_firsts[f] >= 0.5 * total and major_firsts[f] >= 2)
+                       for f in minor_firsts)
         # a bare minority form: the majority form must be a known person's
         # surname (famous people are named by surname alone), naming one person
         if not major_firsts or nk is None or not nk.known_surname(major):
@@ -246,6 +257,14 @@ class CorpusMinorityName(CorpusRule):
                 confidence=0.6 if accepted else 0.75,
                 severity=Severity.INFO if accepted else None,
             )
+
+
+_INITIALS_BEFORE = re.compile(r"[A-Z]\.[ \t]*$")
+
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    """George "Dempsy" Summers: a quoted nickname, not a surname."""
+    return start > 0 and end < len(text) and text[start - 1] in "\"“‘'" and text[end] in "\"”’'"
 
 
 def _find_standalone(text: str, form: str) -> int:

@@ -185,7 +185,9 @@ class MisspelledName(Rule):
             if verdict is None:
                 continue
             if first:
-                resolved.setdefault(key, verdict)
+                resolved.setdefault(key, _Verdict(
+                    verdict.person, verdict.close, verdict.confidence,
+                    f"'{m.first} {m.form}' earlier in this document is {verdict.person.name}"))
             who = verdict.person.name if verdict.named else f"'{verdict.close.surname}'"
             yield self.finding(
                 doc, m.start, m.end,
@@ -239,8 +241,7 @@ class MisspelledName(Rule):
         if key in resolved:
             v = resolved[key]
             if all(nk.first_fits(v.person, f) for f in own_firsts):
-                return _Verdict(v.person, v.close, min(v.confidence, 0.9),
-                                "the document names him or her with this spelling and a fitting first name")
+                return _Verdict(v.person, v.close, min(v.confidence, 0.9), v.reason)
             return None  # two people behind one form: leave it
         if own_firsts:
             return None  # introduced with a first name that did not resolve: another person
