@@ -18,7 +18,10 @@ same speaker, at least one of them EARLIER (the first report of a
 story sets the record; a later one adds the new words), and none of the
 document's quotations of that speaker is carried by any of them (a document
 that shares one quotation of a speaker with the story and adds another
-snippet of the same speech is ordinary reporting). Thresholds and word lists are in ``rules/corpus.yml``.
+snippet of the same speech is ordinary reporting). Only short quotations
+(a characterisation such as "unrealistic", not a long passage) of a speaker
+quoted at most a couple of times in the document are reported: quoting a
+long statement at length is a document's own access to it. Thresholds and word lists are in ``rules/corpus.yml``.
 
 Flags:
     ---
@@ -204,10 +207,14 @@ class UnattestedQuote(CorpusRule):
                 earlier = [j for j in others if _before(observations[j][0], ref)]
                 if not earlier:
                     continue  # the first report of the story sets the record
+                if len(quotes) > int(cfg["max_quotes_per_speaker"]):
+                    continue  # quoting a speaker at length: its own access to a long statement
                 carried = [any(self._carries(observations[j][1].quotes, norm) for j in others) for norm, _ in quotes]
                 if any(carried):
                     continue  # it shares words of this speaker with the story: extra snippets are normal
                 for norm, loc in quotes:
+                    if len(norm.split()) > int(cfg["max_words"]):
+                        continue  # long verbatim passages are snippets of a speech, not a characterisation
                     ref_j, s_j = observations[earlier[0]]
                     theirs = s_j.speakers[surname][1][0][0]
                     where = ref_j.path + (f" row {ref_j.id}" if ref_j.id and ref_j.id not in ref_j.path else "")
