@@ -24,6 +24,7 @@ worker processes with different hash seeds.
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from array import array
@@ -85,34 +86,33 @@ def profile(doc) -> Profile:
     return result
 
 
-_NAME_HASHES: dict[bytes, int] = {}
+_NAME_HASHES: dict[bytes, int] = {}  # word -> CRC32 of its lower case (negative: common word)
 
 
 def build_profile(text: str) -> Profile:
     cfg = settings()["profile"]
     data = text.replace("’", "'").encode("ascii", "ignore")
     common = _common_words()
-    seen: set[int] = set()
-    entities = array("I")
-    limit = int(cfg["max_entities"])
-    for word in dict.fromkeys(_NAME.findall(data)):
-        h = _NAME_HASHES.get(word)
+    # one hash per distinct capitalised word, memoised across documents;
+    # negative for common words (kept for outlet credit, not as names)
+    words = list(dict.fromkeys(_NAME.findall(data)))
+    get = _NAME_HASHES.get
+    hashes = [get(w) for w in words]
+    for i, h in enumerate(hashes):
         if h is None:
-            low = word.lower()
-            h = zlib.crc32(low) * (-1 if low in common else 1)
+            low = words[i].lower()
+            h = hashes[i] = zlib.crc32(low) * (-1 if low in common else 1)
             if len(_NAME_HASHES) < 500_000:
-                _NAME_HASHES[word] = h
-        if h not in seen:
-            seen.add(h)
-            if h > 0 and len(entities) < limit:
-                entities.append(h)
-    capitalised = array("I", sorted(abs(h) for h in seen))
+                _NAME_HASHES[words[i]] = h
+    seen = dict.fromkeys(hashes)
+    entities = array("I", [h for h in seen if h > 0][: int(cfg["max_entities"])])
+    capitalised = array("I", sorted({abs(h) for h in seen}))
     spaces = int(cfg["min_clause_words"]) - 1
     crc = zlib.crc32
     shingles = {crc(p) for p in (q.strip() for q in data.lower().translate(_CLAUSE_SPLIT).split(b"\n"))
                 if p.count(b" ") >= spaces}
     names, phrases = _credits()
-    credited = any(all(abs(h) in seen or -abs(h) in seen for h in name) for name in names) or any(
+    credited = any(all(_in_sorted(capitalised, h) for h in name) for name in names) or any(
         p in data for p in phrases)
     return Profile(entities, capitalised, len(shingles), minhash(shingles, int(cfg["signature_size"])), credited)
 
@@ -120,13 +120,10 @@ def build_profile(text: str) -> Profile:
 def minhash(hashes: set[int], k: int) -> array:
     """One-permutation MinHash with rotation densification."""
     empty = _MASK32
-    bins = [empty] * k
-    for h in hashes:
-        x = (h * 0x9E3779B1 + 0x7F4A7C15) & _MASK32  # mix: CRC32 is linear
-        x ^= x >> 15
-        b = x % k
-        if x < bins[b]:
-            bins[b] = x
+    mixed = [(y ^ (y >> 15)) for y in ((h * 0x9E3779B1 + 0x7F4A7C15) & _MASK32 for h in hashes)]  # CRC32 is linear
+    mixed.sort(reverse=True)
+    smallest = {x % k: x for x in mixed}  # descending order: the last, smallest value of each bin wins
+    bins = [smallest.get(b, empty) for b in range(k)]
     if hashes and empty in bins:
         # densify: an empty bin borrows the value of the next non-empty bin
         # (circularly), offset by the distance so borrowed values differ
@@ -142,6 +139,11 @@ def minhash(hashes: set[int], k: int) -> array:
                     out[b] = (last + gap * 0x01000193) & _MASK32
         bins = out
     return array("I", bins)
+
+
+def _in_sorted(values: array, h: int) -> bool:
+    i = bisect.bisect_left(values, h)
+    return i < len(values) and values[i] == h
 
 
 def jaccard(a: array, b: array) -> float:
