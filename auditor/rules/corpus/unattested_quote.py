@@ -133,7 +133,7 @@ class UnattestedQuote(CorpusRule):
             if not norm:
                 continue
             words = inner.split()
-            if len(words) > 1 and sum(w[:1].isupper() for w in words) / len(words) > 0.6:
+            if 1 < len(words) <= 12 and sum(w[:1].isupper() for w in words) / len(words) > 0.6:
                 continue  # a title or a name in quotation marks, not speech
             all_quotes.append(norm)
             k = bisect.bisect_right(starts, q.start) - 1
