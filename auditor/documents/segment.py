@@ -82,12 +82,11 @@ def _split_block(text: str, start: int, end: int, wrapped: bool, out: list[Span]
 
 
 def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Span(start, end))
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        out.append(Span(start + lead, start + lead + len(stripped)))
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,7 @@ from auditor.model import Finding
 from auditor.patterns import compile_user_pattern, literal_alternation
 from auditor.registry import register_type
 from auditor.rules.base import Rule
+from auditor.rules.generic._prefilter import PREFILTER
 from auditor.rules.generic._spec import BaseSpec, format_message, make_rule_class, validate_spec
 
 
@@ -57,9 +58,9 @@ class ConsistencyRule(Rule):
                     raise ConfigError(f"{self.where}: form {form!r} appears in more than one set")
                 self._group_of[key] = g
                 self._order[key] = i
-        self._pattern = compile_user_pattern(
-            literal_alternation([f for forms in spec.sets for f in forms]), self.where, ignorecase=spec.ignorecase
-        )
+        body = literal_alternation([f for forms in spec.sets for f in forms])
+        self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase)
+        self._prefilter_index = PREFILTER.add(body, ignorecase=spec.ignorecase)
         self._exceptions = (
             compile_user_pattern("|".join(f"(?:{p})" for p in spec.exceptions), self.where, ignorecase=spec.ignorecase)
             if spec.exceptions else None
@@ -69,6 +70,8 @@ class ConsistencyRule(Rule):
         return found.lower() if self.spec.ignorecase else found
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not PREFILTER.may_match(doc, self._prefilter_index):
+            return
         text = doc.text
         hits = [(m.start(), m.end()) for m in self._pattern.finditer(text)]
         if len(hits) < 2:

@@ -39,6 +39,7 @@ from auditor.model import Finding
 from auditor.patterns import compile_user_pattern, literal_alternation
 from auditor.registry import register_type
 from auditor.rules.base import Rule
+from auditor.rules.generic._prefilter import PREFILTER
 from auditor.rules.generic._spec import BaseSpec, format_message, make_rule_class, validate_spec
 
 
@@ -64,13 +65,17 @@ class ExistenceRule(Rule):
         if spec.tokens:
             parts.append(literal_alternation(spec.tokens))
         parts.extend(f"(?:{p})" for p in spec.patterns)
-        self._pattern = compile_user_pattern("|".join(parts), self.where, ignorecase=spec.ignorecase)
+        body = "|".join(parts)
+        self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase)
+        self._prefilter_index = PREFILTER.add(body, ignorecase=spec.ignorecase)
         self._exceptions = (
             compile_user_pattern("|".join(f"(?:{p})" for p in spec.exceptions), self.where, ignorecase=spec.ignorecase)
             if spec.exceptions else None
         )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not PREFILTER.may_match(doc, self._prefilter_index):
+            return
         text = doc.text
         matches = [(m.start(), m.end()) for m in self._pattern.finditer(text) if m.end() > m.start()]
         if not matches:

@@ -26,6 +26,7 @@ from auditor.model import Finding
 from auditor.patterns import compile_user_pattern, literal_alternation
 from auditor.registry import register_type
 from auditor.rules.base import Rule
+from auditor.rules.generic._prefilter import PREFILTER
 from auditor.rules.generic._spec import BaseSpec, format_message, make_rule_class, validate_spec
 
 
@@ -51,6 +52,7 @@ class SubstitutionRule(Rule):
             self._lookup = {(k.lower() if spec.ignorecase else k): v for k, v in spec.swap.items()}
             body = literal_alternation(list(spec.swap))
         self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase)
+        self._prefilter_index = PREFILTER.add(body, ignorecase=spec.ignorecase)
         self._exceptions = (
             compile_user_pattern("|".join(f"(?:{p})" for p in spec.exceptions), self.where, ignorecase=spec.ignorecase)
             if spec.exceptions else None
@@ -65,6 +67,8 @@ class SubstitutionRule(Rule):
         return None
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not PREFILTER.may_match(doc, self._prefilter_index):
+            return
         text = doc.text
         excepted: list[tuple[int, int]] | None = None
         for m in self._pattern.finditer(text):
