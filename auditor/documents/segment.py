@@ -102,22 +102,31 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def sentences(text: str, paragraph_spans: list[Span]) -> list[Span]:
-    """Split each paragraph into sentences, never across paragraphs."""
+    """Split each paragraph into sentences, never across paragraphs.
+
+    One pass over the whole text finds candidate ends (one regex call per
+    document rather than per paragraph), then the ends are dealt out to
+    the paragraphs they fall in.
+    """
     abbreviations = _abbreviations()
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)
+            if text[m.start()] != "." or not _is_abbreviation(text, m.start(), abbreviations)]
     out: list[Span] = []
+    i = 0
     for para in paragraph_spans:
         seg_start = para.start
-        for m in _SENTENCE_END.finditer(text, para.start, para.end):
-            if text[m.start()] == "." and _is_abbreviation(text, seg_start, m.start(), abbreviations):
-                continue
-            _append_trimmed(text, seg_start, m.end(), out)
-            seg_start = m.end()
+        while i < len(ends) and ends[i] <= para.start:
+            i += 1
+        while i < len(ends) and ends[i] <= para.end:
+            _append_trimmed(text, seg_start, ends[i], out)
+            seg_start = ends[i]
+            i += 1
         _append_trimmed(text, seg_start, para.end, out)
     return out
 
 
-def _is_abbreviation(text: str, seg_start: int, dot: int, abbreviations: frozenset[str]) -> bool:
-    m = _WORD_BEFORE.search(text, max(seg_start, dot - 12), dot)
+def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if not m:
         return False
     word = m.group(1)
