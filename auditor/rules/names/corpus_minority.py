@@ -146,8 +146,9 @@ class CorpusMinorityName(CorpusRule):
         sc = scan(doc)
         nk = name_knowledge(self.ctx.knowledge)
         non_final = sc.non_final
+        memo_get = self._memo.get
         keyed = [(form, kr, count) for form, count in sc.forms.items()
-                 if (kr := self._key(nk, form))[0] and form not in non_final]
+                 if (kr := memo_get(form) or self._key(nk, form))[0] and form not in non_final]
         if not keyed:
             return None
         keyed.sort(key=lambda x: -x[2])
