@@ -402,6 +402,15 @@ def case_bad_date_option(tmp: Path) -> Case:
     return Case(_audit(tmp, extra=("--date", "yesterday")), "error", ["--date", "yesterday"])
 
 
+def case_config_impossible_date(tmp: Path) -> Case:
+    cfg = _config(tmp, "sources:\n  - {path: '*.txt', source: x, date: 2024-02-30}\n")
+    return Case(_audit(tmp, extra=("--config", cfg)), "error", ["auditor-config.yml", "2024-02-30"])
+
+
+def case_bad_fail_on_option(tmp: Path) -> Case:
+    return Case(_audit(tmp, extra=("--fail-on", "loud")), "error", ["--fail-on", "loud"])
+
+
 def case_config_extends_cycle(tmp: Path) -> Case:
     _config(tmp, "extends: second.yml\n", "first.yml")
     _config(tmp, "extends: first.yml\n", "second.yml")
@@ -487,6 +496,9 @@ CASES = {name.removeprefix("case_"): fn for name, fn in sorted(globals().items()
 KNOWN_GAPS: dict[str, str] = {
     "knowledge_pack_invalid_date": "auditor.resources.parse_yaml lets the YAML timestamp constructor's ValueError "
                                    "('month must be in 1..12') escape: it should become an InputError naming the file",
+    "config_impossible_date": "the same parse_yaml gap: 'day is out of range for month' from a config date",
+    "bad_fail_on_option": "config.load_config blames the last config file (rules/sets/default.yml) for an invalid "
+                          "command-line override; the message should name --fail-on",
 }
 
 
@@ -495,11 +507,14 @@ def test_bad_input(name: str, tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CI", "1")
     case = CASES[name](tmp_path)
-    if name in KNOWN_GAPS:
-        pytest.xfail(KNOWN_GAPS[name])
     code = main(case.args)
     out, err = capsys.readouterr()
-    check_outcome(case, code, out, err)
+    try:
+        check_outcome(case, code, out, err)
+    except AssertionError:
+        if name in KNOWN_GAPS:  # still open; passes (and should leave the list) once fixed
+            pytest.xfail(KNOWN_GAPS[name])
+        raise
     assert not (tmp_path / "pwned").exists()
 
 
@@ -681,6 +696,19 @@ def test_unreadable_file(tmp_path: Path) -> None:
         pytest.skip(f"cannot drop capabilities here: {proc.stderr.strip()[:200]}")
     check_outcome(Case(args, "skip", ["secret.txt", "Permission denied"], docs=1), proc.returncode, proc.stdout,
                   proc.stderr)
+
+
+@pytest.mark.xfail(reason="auditor.resources.parse_yaml: libyaml's composer overflows the C stack on 100k nested "
+                          "brackets (segmentation fault); the front-matter loader guards depth, configs do not",
+                   strict=False)
+def test_deeply_nested_config_is_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    cfg = tmp_path / "deep.yml"
+    cfg.write_text("select: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "auditor", "audit", "ok.txt", "--config", str(cfg), *BASE],
+                          cwd=tmp_path, env={**os.environ, "CI": "1"}, capture_output=True, text=True, timeout=300)
+    lines = proc.stderr.splitlines()
+    assert proc.returncode == 2 and len(lines) == 1 and "deep.yml" in lines[0], (proc.returncode, proc.stderr[-500:])
 
 
 def test_strict_turns_a_skip_into_exit_2(tmp_path: Path, capsys, monkeypatch) -> None:
