@@ -115,6 +115,19 @@ def test_misspelled_needs_no_dictionary_word():
     assert run(["Foreign Secretary David Lammy spoke. Lame excuses were offered."], "names.misspelled") == []
 
 
+def test_misspelled_silent_for_consistent_transliteration_and_established_names():
+    # "Liberman" is a common romanisation of Lieberman, used throughout
+    text = ("---\ndate: 2017-06-01\n---\nDefense Minister Avigdor Liberman visited the base. "
+            "Liberman said the army was ready. Later Liberman met reporters.")
+    assert run([text], "names.misspelled") == []
+    # the same spelling once, beside the known one, is a slip
+    found = run(["Defense Minister Avigdor Lieberman visited the base. Liberman said the army was ready. "
+                 "Lieberman met reporters."], "names.misspelled")
+    assert spans(found) == [("Liberman", "Lieberman")]
+    # Tom Wolfe the novelist is not a misspelt Tom Wolf: an established name needs the office too
+    assert run(["Tom Wolfe wrote The Bonfire of the Vanities."], "names.misspelled") == []
+
+
 # --------------------------------------------------------------------------- names.inconsistent
 def test_inconsistent_minority_form_in_quotation_is_info():
     text = ('---\ndate: 2025-02-20\n---\nTrump called Zelensky a dictator. Zelensky replied calmly. '
@@ -198,6 +211,19 @@ def test_corpus_minority_silent_for_different_people_and_shared_minorities():
         _doc("e", "Elsbeth Quarrington sat."),
     ]
     assert run(two_sources, "names.corpus-minority", knowledge=[]) == []
+
+
+def test_corpus_minority_bare_form_needs_a_known_majority_and_no_initials():
+    majority = [_doc(src, "President Volodymyr Zelensky spoke. Zelensky thanked the allies.")
+                for src in ("paper-b", "paper-c", "paper-d")]
+    found = run([_doc("blog", "President Zelinsky spoke in Kyiv on Monday."), *majority], "names.corpus-minority")
+    assert spans(found) == [("Zelinsky", "Zelensky")]
+    # a Justice Department lawyer, named with initials, is someone else
+    other = _doc("blog", "A complaint was filed by Aaron S.J. Zelinsky, a prosecutor.")
+    assert run([other, *majority], "names.corpus-minority") == []
+    # a quoted nickname is not a surname
+    nick = _doc("blog", 'The candidate George "Zelinsky" Summers lost again.')
+    assert run([nick, *majority], "names.corpus-minority") == []
 
 
 def test_corpus_minority_summaries_hold_no_text():
