@@ -15,12 +15,14 @@ import codecs
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 Warn = Callable[[str], None]
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 def jsonl_rows(stream: BinaryIO, name: str, warn: Warn) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -69,7 +71,7 @@ def _has_surrogate(value: Any) -> bool:
     """Undecodable bytes appear as lone surrogates U+DC80..U+DCFF."""
     if not isinstance(value, str) or value.isascii():
         return False
-    return any("\udc80" <= ch <= "\udcff" for ch in value)
+    return _ESCAPED_BYTE.search(value) is not None
 
 
 def first_field(row: dict[str, Any], names: list[str]) -> Any:
