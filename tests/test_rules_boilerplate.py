@@ -48,7 +48,8 @@ def rules_found(text: str) -> set[str]:
     ("Image copyright Getty Images", "boilerplate.photo-credit"),
     ("Photographer: Andrew Harrer/Bloomberg", "boilerplate.photo-credit"),
     ("We use cookies to give you the best experience on our website.", "boilerplate.cookie"),
-    ("Story highlights Missouri Gov. Jay Nixon notes the over-militarization of police", "boilerplate.story-highlights"),
+    ("Story highlights Missouri Gov. Jay Nixon notes the over-militarization of police",
+     "boilerplate.story-highlights"),
     ("Copyright 2017 The Associated Press. All rights reserved.", "boilerplate.footer"),
     ("This is a rush transcript. Copy may not be in its final form.", "boilerplate.footer"),
 ])

@@ -36,6 +36,7 @@ from auditor.model import Finding
 from auditor.registry import register
 from auditor.rules.base import Rule
 from auditor.rules.boilerplate._data import data
+from auditor.rules.generic._prefilter import PREFILTER
 from auditor.rules.sourcing._scan import _char_spans
 
 
@@ -50,12 +51,17 @@ class FusedMetadata(Rule):
         date = data()["vocabulary"]["DATE"]
         time = data()["vocabulary"]["TIME"]
         # key? date (time)? then the first capitalised word of the prose
-        self._regex = re2.compile(
-            rf"(?m)^[ \t]*(?:{spec['keys']}[ \t]*:?[ \t]*)?{date}(?:,?[ \t]+{time}(?:[ \t]+[A-Z]{{2,4}})?)?[ \t]+[\"“‘']?[A-Z]"
-        )
+        pattern = (rf"(?m)^[ \t]*(?:{spec['keys']}[ \t]*:?[ \t]*)?{date}"
+                   rf"(?:,?[ \t]+{time}(?:[ \t]+[A-Z]{{2,4}})?)?[ \t]+[\"“‘']?[A-Z]")
+        self._regex = re2.compile(pattern)
+        # the shared one-pass RE2 set of the YAML rules tells us cheaply
+        # whether the document can match at all
+        self._prefilter = PREFILTER.add(pattern, ignorecase=False)
         self._min_words = int(spec["min_following_words"])
 
     def check(self, doc) -> Iterator[Finding]:
+        if not PREFILTER.may_match(doc, self._prefilter):
+            return
         text = doc.text
         for start, end in _char_spans(text, self._regex):
             while start < end and text[start].isspace():

@@ -31,17 +31,17 @@ from auditor.model import Finding
 from auditor.registry import register
 from auditor.rules.base import Rule
 from auditor.rules.boilerplate._data import data
+from auditor.rules.generic._prefilter import PREFILTER
 from auditor.rules.sourcing._scan import _char_spans
 
 
-def _compile():
+def _pattern() -> str:
     spec = data()["schedule"]
     time = data()["vocabulary"]["TIME"]
     name, sep = spec["name"], spec["range_separator"]
     rng = f"{time}{sep}{time}"
     # name then range, or range (optionally followed by ':') then name
-    pattern = rf"(?m)^[ \t]*(?:{name}[ \t]+{rng}|{rng}[ \t]*:?[ \t]*{name})[ \t]*$"
-    return re2.compile(pattern)
+    return rf"(?m)^[ \t]*(?:{name}[ \t]+{rng}|{rng}[ \t]*:?[ \t]*{name})[ \t]*$"
 
 
 @register
@@ -51,9 +51,15 @@ class ScheduleLine(Rule):
 
     def __init__(self, options, ctx, severity=None) -> None:
         super().__init__(options, ctx, severity)
-        self._regex = _compile()
+        pattern = _pattern()
+        self._regex = re2.compile(pattern)
+        # the shared one-pass RE2 set of the YAML rules tells us cheaply
+        # whether the document can match at all
+        self._prefilter = PREFILTER.add(pattern, ignorecase=False)
 
     def check(self, doc) -> Iterator[Finding]:
+        if not PREFILTER.may_match(doc, self._prefilter):
+            return
         text = doc.text
         for start, end in _char_spans(text, self._regex):
             while start < end and text[start].isspace():

@@ -1,7 +1,7 @@
 """Per-document fingerprints shared by the corpus rules.
 
-Computed once per document (a one-entry cache shared by the rules of a
-process) on an ASCII byte copy of the text, because byte regexes and splits
+Computed once per document (kept in ``doc.cache`` for the other corpus
+rule) on an ASCII byte copy of the text, because byte regexes and splits
 run several times faster than their ``str`` versions on the mostly-ASCII
 news text with curly quotes:
 
@@ -73,17 +73,13 @@ def _credits() -> tuple[tuple[tuple[int, ...], ...], tuple[bytes, ...]]:
     return names, tuple(p.encode("ascii", "ignore") for p in spec["credit_phrases"])
 
 
-_CACHE: dict[str, Any] = {"key": None, "profile": None}
-
-
 def profile(doc) -> Profile:
-    """The fingerprint of ``doc`` (cached for the last document seen)."""
-    key = (id(doc), len(doc.text))
-    if _CACHE["key"] == key:
-        return _CACHE["profile"]
-    result = build_profile(doc.text)
-    _CACHE["key"], _CACHE["profile"] = key, result
-    return result
+    """The fingerprint of ``doc``, computed once and shared by the corpus
+    rules through the document's cache."""
+    cached = doc.cache.get("corpus.profile")
+    if cached is None:
+        cached = doc.cache["corpus.profile"] = build_profile(doc.text)
+    return cached
 
 
 _NAME_HASHES: dict[bytes, int] = {}  # word -> CRC32 of its lower case (negative: common word)

@@ -153,7 +153,8 @@ class UncreditedRewrite(CorpusRule):
             src = f"{ref_a.source}, " if ref_a.source else ""
             yield self.finding_at(
                 ref_b.ordinal, b.location,
-                f"Restates an earlier document without credit: {what} ({src}{ref_a.date or 'earlier in the run'}); {how}",
+                f"Restates an earlier document without credit: {what} "
+                f"({src}{ref_a.date or 'earlier in the run'}); {how}",
                 confidence=0.8 if how.startswith("near copy") else 0.6,
             )
 

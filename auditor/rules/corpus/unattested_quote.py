@@ -97,7 +97,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     # after a name, up to the quotation: "Dmitry Peskov, the Kremlin spokesperson, stated the report was "
     after_name = re.compile(rf"(?:’s|'s)?(?:,[^,“\"”]{{1,80}},)?\s+(?:\w+\s+){{0,2}}(?:{verbs})\b")
     # right after a quotation: ", Peskov said" / ", said Peskov" / ", he said"
-    trailing = re.compile(rf"\s*,?\s*(?:(?P<pron>he|she)\s+(?:{verbs})\b|(?:{verbs})\s+(?P<n1>{_NAME.pattern})|(?P<n2>{_NAME.pattern})\s+(?:{verbs})\b)")
+    name = _NAME.pattern
+    trailing = re.compile(
+        rf"\s*,?\s*(?:(?P<pron>he|she)\s+(?:{verbs})\b|(?:{verbs})\s+(?P<n1>{name})|(?P<n2>{name})\s+(?:{verbs})\b)"
+    )
     return after_name, trailing, frozenset(cfg["not_speakers"])
 
 
