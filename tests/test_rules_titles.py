@@ -154,3 +154,10 @@ def test_postposed_titles_are_checked():
 def test_postposed_titles_pass(text):
     assert run(text, WRONG, "2024-11-26") == []
     assert run(text, STALE, "2024-11-26") == []
+
+
+def test_lowercase_single_word_titles_need_a_qualifier():
+    found = run("Donald Trump, the former US president, said so.", STALE, "2025-02-20")
+    assert [(f.text, f.suggestion) for f in found] == [
+        ("Donald Trump, the former US president", "Donald Trump, the US president")]
+    assert run("The president said the former president Trump was wrong.", STALE, "2025-02-20") == []

@@ -154,7 +154,9 @@ class Lexicon:
             if norm_title(form) in self.unchecked:
                 continue
             for variant in _variants(form):
-                if variant[:1].isupper() or " " in variant:
+                # single lowercase words ("president") are kept only after a
+                # nationality qualifier ("the Ukrainian president"): see _parse
+                if variant[:1].isupper() or " " in variant or len(variant) > 5:
                     surface.add(variant)
         self.title_re = _alternation(surface)
         self.institution_re = _alternation({s for s in inst_surface if s[:1].isupper()})
@@ -301,6 +303,8 @@ def _parse(text: str, lex: Lexicon) -> list[TitleMention]:
             continue
         title = text[s:e]
         lowercase = title[:1].islower()
+        if lowercase and " " not in title and lex.adjective_before(text, s) is None:
+            continue  # "the president said": a description; "the Ukrainian president, X": a title
         mention = TitleMention(start=s, end=e, title_start=s, title_end=e, title=title,
                                lowercase=lowercase, plural=is_plural_word(title.split()[-1]))
         if not _extend_back(text, mention, lex):
