@@ -70,8 +70,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from auditor.documents.document import Document
 from auditor.model import Finding, Location, Severity
@@ -90,9 +89,9 @@ from auditor.rules.names._scan import (
 )
 
 
-@dataclass(slots=True, frozen=True)
-class FormUse:
-    """One name form in one document (the observation's unit)."""
+class FormUse(NamedTuple):
+    """One name form in one document (the observation's unit; a tuple, as
+    hundreds of thousands are made on a large archive)."""
 
     form: str
     key: str
@@ -154,6 +153,7 @@ class CorpusMinorityName(CorpusRule):
         keyed.sort(key=lambda x: -x[2])
         out = []
         text = doc.text
+        firsts_of = sc.firsts.get
         for form, (key, rare), count in keyed[: self._max_forms]:
             loc = None
             if rare:
@@ -162,10 +162,13 @@ class CorpusMinorityName(CorpusRule):
                     continue
                 loc = doc.locate(at, at + len(form))
                 loc_start = at
-            firsts = sorted({f for t in sc.firsts.get(form, ()) if (f := first_name(t, nk))})[:3]
+            tokens = firsts_of(form)
+            firsts: tuple[str, ...] = ()
+            if tokens:
+                firsts = tuple(sorted({f for t in tokens if (f := first_name(t, nk))})[:3])
             if loc is not None and not firsts and _INITIALS_BEFORE.search(text, max(0, loc_start - 12), loc_start):
-                firsts = ["?"]  # "Aaron S.J. Zelinsky": named in full, first name unread
-            out.append(FormUse(form, key, count, tuple(firsts), loc))
+                firsts = ("?",)  # "Aaron S.J. Zelinsky": named in full, first name unread
+            out.append(FormUse(form, key, count, firsts, loc))
         return tuple(out) or None
 
     # -- reduce ----------------------------------------------------------------------
