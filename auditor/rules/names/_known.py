@@ -75,23 +75,24 @@ class NameKnowledge:
         self = cls(index)
         titles = title_words()
         for person in index.people:
-            forms = set(person.surnames)
+            forms = list(dict.fromkeys(person.surnames))  # ordered: the display form is stable
             firsts = set()
             for full in person.full_names:
                 parts = [p for p in full.split() if not p.endswith(".")]
                 if "of" in parts:  # "Lord King of Bridgwater": a title, not a surname
                     parts = parts[: parts.index("of")]
                 if len(parts) > 1:
-                    forms.add(parts[-1])
+                    if parts[-1] not in forms:
+                        forms.append(parts[-1])
                     if parts[0].casefold() not in titles:
                         firsts.add(fold(parts[0]))
             self.firsts[id(person)] = frozenset(firsts)
             self.all_firsts.update(firsts)
             self.surname_forms[id(person)] = frozenset(fold(f) for f in forms)
-            for form in forms:
-                key = fold(form)
+            for key in dict.fromkeys(fold(f) for f in forms):
                 self.surnames.setdefault(key, []).append(person)
-                self.display.setdefault(key, form)
+            for form in forms:
+                self.display.setdefault(fold(form), form)
             for wrong in person.misspellings:
                 self.misspellings.setdefault(fold(wrong), []).append(person)
         for key in self.surnames:
@@ -129,7 +130,7 @@ class NameKnowledge:
                 continue
             out.append(Close(self.display[cand], tuple(self.surnames[cand]),
                              fuzz.ratio(folded, cand), phonetic_key(cand) == key))
-        result = tuple(sorted(out, key=lambda c: -c.ratio))
+        result = tuple(sorted(out, key=lambda c: (-c.ratio, c.surname)))  # deterministic ties
         self._memo[token] = result
         return result
 

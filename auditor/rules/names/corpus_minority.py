@@ -200,7 +200,7 @@ class CorpusMinorityName(CorpusRule):
             return None
         (source,) = sources
         best, best_docs = None, 0
-        for major in forms:
+        for major in sorted(forms):  # sorted: ties resolve the same way in every run
             if major == minor or not variant_pair(minor, major, self._min_ratio):
                 continue
             if minor.lower() == major.lower() or minor.replace("-", "") == major.replace("-", ""):

@@ -111,7 +111,7 @@ class InconsistentName(Rule):
             first = mention_first(m, nk)
             if first:
                 firsts.setdefault(fold(m.form), set()).add(first)
-        pairs = [(form, other, same) for form, others in neighbours.items() for other in others
+        pairs = [(form, other, same) for form, others in neighbours.items() for other in sorted(others)
                  if (same := self._same_name(nk, form, other, firsts, counts))]
         if not pairs:
             return
