@@ -142,6 +142,11 @@ def test_anonymous_attribution_share_adds_a_sourcing_penalty():
                                           "sourcing.anonymous.named": 0.0})).points == 0
 
 
+def test_partial_weights_keep_the_other_defaults():
+    p = scoring_parameters(load_config(None, {"scoring": {"weights": {"error": 8}}}))
+    assert p["weights"] == {"info": 0.5, "warning": 2.0, "error": 8}
+
+
 def test_config_overrides_yaml_defaults():
     cfg = load_config(None, {"scoring": {"weights": {"info": 0.5, "warning": 2.0, "error": 9.0},
                                          "half_rate": 30, "source": {"interval": 0.8}}})
@@ -277,3 +282,29 @@ def test_seed_003_scores_lowest():
     rows = json.loads(out.getvalue())["sources"]
     assert rows[0]["source"] == "seed-003", rows
     assert min(rows, key=lambda r: r["score"])["source"] == "seed-003"
+
+
+def test_score_command_csv_and_text(tmp_path, monkeypatch):
+    import contextlib
+    import csv
+    import io
+
+    from auditor.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".auditor.yml").write_text("sources:\n  - {path: '**/a.txt', source: '=HYPERLINK(1)'}\n")
+    (tmp_path / "a.txt").write_text("Listen to this article\nLoading audio...\n\nThe council met on Tuesday.\n")
+    (tmp_path / "b.txt").write_text("The council met on Tuesday and approved the budget for next year.\n")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["score", str(tmp_path), "--format", "csv", "--no-history"])
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[0]["source"] == "'=HYPERLINK(1)"  # spreadsheet formula defused, and ranked first (worst)
+    assert float(rows[0]["low"]) <= float(rows[0]["score"]) <= float(rows[0]["high"])
+    assert "boilerplate" in rows[0]["top_categories"]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["score", str(tmp_path), "--no-history", "--fail-under", "99.9"])
+    assert code == 1
+    assert out.getvalue().splitlines()[0].split()[:3] == ["rank", "source", "score"]
