@@ -21,7 +21,6 @@ from rapidfuzz.distance import OSA
 from auditor.rules.names._scan import (
     derived_pair,
     deletion_keys,
-    is_common,
     is_very_common,
     phonetic_key,
     strip_accents,

@@ -314,18 +314,3 @@ def derived_pair(a: str, b: str) -> bool:
 
 
 _ENDINGS = frozenset({"s", "es", "i", "n", "a", "y"})
-
-
-def close_forms(forms: Iterable[str]) -> dict[str, set[str]]:
-    """For each form, the other forms within one edit (case-insensitive)."""
-    buckets: dict[str, set[str]] = {}
-    for form in forms:
-        for k in deletion_keys(form):
-            buckets.setdefault(k, set()).add(form)
-    out: dict[str, set[str]] = {}
-    for group in buckets.values():
-        if len(group) < 2:
-            continue
-        for form in group:
-            out.setdefault(form, set()).update(g for g in group if g != form)
-    return out

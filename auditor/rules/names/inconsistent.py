@@ -40,7 +40,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 
 from auditor.documents.document import Document
 from auditor.model import Finding, Severity
@@ -48,11 +47,9 @@ from auditor.registry import register
 from auditor.rules.base import Rule
 from auditor.rules.names._known import NameKnowledge, fold, mention_first, name_knowledge, variant_pair
 from auditor.rules.names._scan import (
-    close_forms,
     is_common,
     letters,
     phonetic_key,
-    derived_pair,
     scan,
     settings,
     title_words,
