@@ -31,7 +31,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import heapq
-import math
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -69,9 +68,9 @@ def render(result: Any, out: TextIO, options: ReportOptions) -> None:
     scorer = result.scorer
     level = float(scorer.source_params.get("interval", 0.9)) if scorer is not None else 0.9
 
-    # pass 1: totals, the document table, and the worst documents with findings
-    rows: list[dict[str, Any]] = []
-    worst: list[tuple[float, int]] = []  # max-heap by score via negation
+    # pass 1: totals, the document table (worst MAX_ROWS) and the worst documents with findings
+    table: list[tuple[float, int, dict[str, Any]]] = []  # bounded heaps keep the lowest scores
+    worst: list[tuple[float, int]] = []
     by_severity: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
     n_docs = 0
@@ -80,16 +79,19 @@ def render(result: Any, out: TextIO, options: ReportOptions) -> None:
         for f in doc.findings:
             by_severity[f.severity.value] += 1
             by_category[f.category] += 1
-        if len(rows) < MAX_ROWS:
-            rows.append({"ordinal": doc.ordinal, "path": display_path(doc), "source": doc.source or "",
-                         "date": doc.date or "", "words": doc.words, "score": doc.score,
-                         "findings": len(doc.findings)})
+        key = (-(doc.score or 0.0), -doc.ordinal)
+        if len(table) < MAX_ROWS or key > table[0][:2]:
+            row = {"ordinal": doc.ordinal, "path": display_path(doc), "source": doc.source or "",
+                   "date": doc.date or "", "words": doc.words, "score": doc.score, "findings": len(doc.findings)}
+            if len(table) < MAX_ROWS:
+                heapq.heappush(table, (*key, row))
+            else:
+                heapq.heapreplace(table, (*key, row))
         if doc.findings and max_texts > 0:
-            item = (-(doc.score or 0.0), -doc.ordinal)
             if len(worst) < max_texts:
-                heapq.heappush(worst, item)
-            elif item > worst[0]:
-                heapq.heapreplace(worst, item)
+                heapq.heappush(worst, key)
+            elif key > worst[0]:
+                heapq.heapreplace(worst, key)
     chosen = {-o for _, o in worst}
 
     # pass 2: the chosen documents' findings, then their texts
@@ -99,7 +101,7 @@ def render(result: Any, out: TextIO, options: ReportOptions) -> None:
         texts = _load_texts(picked, result.config)
         for doc in sorted(picked, key=lambda d: (d.score or 0.0, d.ordinal)):
             views.append(_document_view(doc, texts.get(doc.ordinal), scorer))
-    shown_rows = {r["ordinal"] for r in rows}
+    rows = [row for _, _, row in table]
     for r in rows:
         r["anchor"] = f"doc-{r['ordinal']}" if r["ordinal"] in chosen else None
 
@@ -111,7 +113,7 @@ def render(result: Any, out: TextIO, options: ReportOptions) -> None:
             "base-uri 'none'; form-action 'none'",
         chart=_chart(sources[:MAX_CHART]), chart_more=max(0, len(sources) - MAX_CHART),
         sources=sources, level=level, rows=sorted(rows, key=lambda r: (r["score"] or 0, r["ordinal"])),
-        rows_more=max(0, n_docs - len(shown_rows)), views=views, n_docs=n_docs,
+        rows_more=max(0, n_docs - len(rows)), views=views, n_docs=n_docs,
         total=sum(by_severity.values()), by_severity=by_severity,
         categories=sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0])),
         severities=[s for s in SEVERITIES], elapsed=result.elapsed, max_texts=max_texts,
@@ -265,5 +267,4 @@ def _chart(sources: list[dict[str, Any]]) -> dict[str, Any]:
     height = top + max(1, len(bars)) * row_h + 8
     return {"bars": bars, "ticks": ticks, "label_w": label_w, "bar_w": bar_w, "row_h": row_h - 6,
             "width": label_w + bar_w + 70, "height": height, "top": top,
-            "axis_y": height - 4, "score_x": label_w + bar_w + 8, "empty": not bars,
-            "log_scale": math.isfinite(0.0)}
+            "axis_y": height - 4, "score_x": label_w + bar_w + 8, "empty": not bars}
