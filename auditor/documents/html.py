@@ -26,7 +26,8 @@ from typing import Any
 from auditor.documents.offsets import OffsetMap
 
 HIDDEN = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside",
-                    "form", "svg", "button", "iframe", "select", "textarea", "object", "head"})
+                    "form", "svg", "button", "iframe", "select", "textarea", "object", "head", "noembed",
+                    "noframes"})
 BLOCK = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
                    "dd", "tr", "td", "th", "table", "section", "article", "blockquote", "pre", "figure",
                    "figcaption", "hr", "main", "caption", "address", "details", "summary"})
@@ -174,7 +175,8 @@ class _Extractor:
         m = _raw_end(tag).search(self.raw, content_start)  # then the end tag runs to the next ">"
         content_end = m.start() if m else len(self.raw)
         if tag == "title":
-            self.title_parts.append(html.unescape(self.raw[content_start:content_end]))
+            if not self.title_parts:  # the page's title, not an <svg><title> further down
+                self.title_parts.append(html.unescape(self.raw[content_start:content_end]))
         elif tag not in HIDDEN:  # xmp, noembed, noframes: visible as plain text
             self._emit(_flat(self.raw[content_start:content_end]), content_start)
         if m is None:
