@@ -155,6 +155,18 @@ def test_archive_rows_are_reread_for_the_text(tmp_path):
     assert "Daily &lt;b&gt;" in page
 
 
+def test_html_documents_show_their_visible_text_with_highlights(tmp_path):
+    (tmp_path / "a.html").write_text(
+        "<html><body><nav>Home | News</nav><article><p>Listen to this article</p>"
+        "<p>The council &amp; the mayor met on Tuesday. Defense sources said the plan was premature.</p>"
+        "</article></body></html>")
+    page = render([str(tmp_path / "a.html")], tmp_path / "r.html")
+    pre = page[page.index('<pre class="text">'):page.index("</pre>")]
+    assert "&lt;p&gt;" not in pre and "Home | News" not in pre  # the prose view, not the markup
+    assert "The council &amp; the mayor met" in pre
+    assert {"Listen to this article", "Defense sources said"} <= set(parse(page).marks)
+
+
 def test_changed_file_is_listed_without_highlights(tmp_path, monkeypatch):
     doc = tmp_path / "a.txt"
     doc.write_text("Listen to this article\n\nThe council met on Tuesday.\n")
