@@ -161,3 +161,9 @@ def test_lowercase_single_word_titles_need_a_qualifier():
     assert [(f.text, f.suggestion) for f in found] == [
         ("Donald Trump, the former US president", "Donald Trump, the US president")]
     assert run("The president said the former president Trump was wrong.", STALE, "2025-02-20") == []
+
+
+def test_title_after_of_may_belong_to_another_noun():
+    text = "Earlier, the press secretary of the Russian President Dmitry Peskov stressed it."
+    assert run(text, WRONG, "2022-02-01") == []
+    assert run("The wife of former President Donald Trump spoke.", STALE, "2025-02-20") == []

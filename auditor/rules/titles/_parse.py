@@ -269,6 +269,9 @@ class TitleMention:
     prefix_start: int | None = None
     #: the name comes first: "Jeremy Hunt, the former foreign secretary"
     postposed: bool = False
+    #: "the press secretary of the Russian President Dmitry Peskov": the name
+    #: may belong to the noun before "of", so the title rules leave it alone
+    complement: bool = False
 
     @property
     def head_start(self) -> int:
@@ -312,6 +315,8 @@ def _parse(text: str, lex: Lexicon) -> list[TitleMention]:
         _extend_forward(text, mention, lex)
         if not mention.names:
             _postposed(text, mention, lex)
+        elif _COMPLEMENT.search(text, max(0, mention.start - 12), mention.start):
+            mention.complement = True
         out.append(mention)
         last_end = mention.end
     return out
@@ -411,6 +416,7 @@ def _extend_forward(text: str, mention: TitleMention, lex: Lexicon) -> None:
             pos = nxt.end
 
 
+_COMPLEMENT = re.compile(r"\bof[ \t]+(?:the[ \t]+)?$")
 _APPOSITION = re.compile(r"(?:,[ \t]+(?:the|a|The)[ \t]+|,[ \t]+)$")
 
 

@@ -157,7 +157,7 @@ class OutOfDate(Rule):
             return
         plausible: bool | None = None  # decided on the first finding (costs a pass over the text)
         for mention in mentions:
-            if mention.prefix == "neutral" or hypothetical(doc.text, mention):
+            if mention.prefix == "neutral" or mention.complement or hypothetical(doc.text, mention):
                 continue
             title_offices = lex.offices_for(mention.title)
             for ref in mention.names:

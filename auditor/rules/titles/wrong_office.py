@@ -99,7 +99,7 @@ class WrongOffice(Rule):
         lex = lexicon(index)
         text = doc.text
         for mention in title_mentions(doc, index):
-            if not mention.names or mention.prefix == "neutral":
+            if not mention.names or mention.prefix == "neutral" or mention.complement:
                 continue  # "de facto foreign minister", "so-called president"
             if mention.lowercase and not (mention.adjective or mention.plural or mention.appositive
                                           or any(ref.full for ref in mention.names)):
