@@ -66,3 +66,18 @@ def test_markdown_on_the_seeds_ranks_003_first():
     assert code in (0, 1)
     first_row = next(line for line in out.splitlines() if line.startswith("| 1 |"))
     assert "seed-003" in first_row
+
+
+def test_csv_findings_report_defuses_formulas(tmp_path):
+    import csv
+
+    (tmp_path / ".auditor.yml").write_text("sources:\n  - {path: '**/a.txt', source: '@SUM(A1)'}\n")
+    (tmp_path / "a.txt").write_text("Listen to this article\n\nThe council met on Tuesday.\n")
+    code, out = cli("audit", str(tmp_path / "a.txt"), "--format", "csv", "--no-history", "-c",
+                    str(tmp_path / ".auditor.yml"))
+    assert code in (0, 1)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and rows[0]["rule"].startswith("boilerplate.")
+    assert rows[0]["source"] == "'@SUM(A1)"
+    assert rows[0]["text"] == "Listen to this article"
+    assert 0 <= float(rows[0]["document_score"]) < 100
