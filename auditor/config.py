@@ -177,7 +177,7 @@ def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> C
     try:
         config = Config.model_validate(merged)
     except ValidationError as exc:
-        raise ConfigError(_describe_validation_error(exc, marks, origin)) from None
+        raise ConfigError(_describe_validation_error(exc, marks, origin, overrides or {})) from None
     config.origin = origin
     config.root = root
     return config
@@ -308,17 +308,21 @@ def _copy(value: Any) -> Any:
     return value
 
 
-def _describe_validation_error(exc: ValidationError, marks: dict[str, _Marks], origin: list[str]) -> str:
+def _describe_validation_error(
+    exc: ValidationError, marks: dict[str, _Marks], origin: list[str], overrides: dict[str, Any]
+) -> str:
     err = exc.errors()[0]
     loc = tuple(err["loc"])
-    field = ".".join(str(p) for p in loc if p not in ("function-after[_severity(), RuleSettings]",))
+    field = ".".join(str(p) for p in loc)
+    message = err["msg"].removeprefix("Value error, ")
+    if loc and loc[0] in overrides:  # a command-line option, not a file, is to blame
+        return f"--{str(loc[0]).replace('_', '-')}: {message}"
     where = None
     for name in reversed(origin):  # the last file that sets the field is to blame
         where = marks[name].locate(loc)
         if where:
             break
     where = where or (origin[-1] if origin else "config")
-    message = err["msg"].removeprefix("Value error, ")
     more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
     return f"{where}: {field}: {message}{more}"
 

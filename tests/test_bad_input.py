@@ -493,13 +493,7 @@ def case_broken_manifest(tmp: Path) -> Case:
 CASES = {name.removeprefix("case_"): fn for name, fn in sorted(globals().items()) if name.startswith("case_")}
 #: Cases whose fix belongs to a file outside the loaders and the CLI's error
 #: handling; each names the change needed. Not strict: an XPASS says "remove me".
-KNOWN_GAPS: dict[str, str] = {
-    "knowledge_pack_invalid_date": "auditor.resources.parse_yaml lets the YAML timestamp constructor's ValueError "
-                                   "('month must be in 1..12') escape: it should become an InputError naming the file",
-    "config_impossible_date": "the same parse_yaml gap: 'day is out of range for month' from a config date",
-    "bad_fail_on_option": "config.load_config blames the last config file (rules/sets/default.yml) for an invalid "
-                          "command-line override; the message should name --fail-on",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -698,9 +692,6 @@ def test_unreadable_file(tmp_path: Path) -> None:
                   proc.stderr)
 
 
-@pytest.mark.xfail(reason="auditor.resources.parse_yaml: libyaml's composer overflows the C stack on 100k nested "
-                          "brackets (segmentation fault); the front-matter loader guards depth, configs do not",
-                   strict=False)
 def test_deeply_nested_config_is_one_line_error(tmp_path: Path) -> None:
     (tmp_path / "ok.txt").write_text(GOOD_TEXT, encoding="utf-8")
     cfg = tmp_path / "deep.yml"
