@@ -11,8 +11,8 @@ news text with curly quotes:
   "President", "Russia" are not; "Peskov", "Barrot" are);
 * ``capitalised``: every capitalised word (to see whether a text names an
   outlet), and ``credited``: whether it carries a wire credit;
-* ``clauses``: hashes of the text between punctuation marks (lower-cased,
-  whitespace-normalised, at least a few words) — the shingles for near-copy
+* ``clauses``: hashes of the text between sentence punctuation marks
+  (lower-cased, at least a few words long) — the shingles for near-copy
   detection, robust to re-wrapping and to edits elsewhere in the text;
 * ``signature``: a MinHash signature of the clauses by one-permutation
   hashing with densification (Shrivastava & Li 2014): one hash per shingle
@@ -35,7 +35,7 @@ from typing import Any
 from auditor.resources import load_yaml_resource
 
 _NAME = re.compile(rb"[A-Z][A-Za-z]+(?:-[A-Z][a-z]+)*")
-_CLAUSE_SPLIT = bytes.maketrans(b'.!?;:,"()[]\n\t', b"\n" * 13)
+_CLAUSE_SPLIT = bytes.maketrans(b'.!?;:"\n', b"\n" * 7)
 _MASK32 = 0xFFFFFFFF
 
 
@@ -103,10 +103,9 @@ def build_profile(text: str) -> Profile:
     seen = dict.fromkeys(hashes)
     entities = array("I", [h for h in seen if h > 0][: int(cfg["max_entities"])])
     capitalised = array("I", sorted({abs(h) for h in seen}))
-    spaces = int(cfg["min_clause_words"]) - 1
+    min_chars = int(cfg["min_clause_chars"])
     crc = zlib.crc32
-    shingles = {crc(p) for p in (q.strip() for q in data.lower().translate(_CLAUSE_SPLIT).split(b"\n"))
-                if p.count(b" ") >= spaces}
+    shingles = {crc(p.strip()) for p in data.lower().translate(_CLAUSE_SPLIT).split(b"\n") if len(p) >= min_chars}
     names, phrases = _credits()
     credited = any(all(_in_sorted(capitalised, h) for h in name) for name in names) or any(
         p in data for p in phrases)
