@@ -27,7 +27,6 @@ import io
 import os
 import pickle
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -111,6 +110,7 @@ class ResultCache:
         self.enabled = True
         self.hits = 0
         self.misses = 0
+        self._made: set[str] = set()
 
     @classmethod
     def for_config(cls, config: Config, folder: Path | None = None) -> ResultCache:
@@ -142,6 +142,12 @@ class ResultCache:
 
     # -- entries -------------------------------------------------------------
     def doc_key(self, doc: Document) -> str:
+        key = doc.__dict__.get("_auditor_cache_key")
+        if key is None:
+            key = doc.__dict__["_auditor_cache_key"] = self._doc_key(doc)
+        return key
+
+    def _doc_key(self, doc: Document) -> str:
         digest = hashlib.sha256()
         meta = (doc.path, doc.kind, doc.id, doc.source, doc.date.isoformat() if doc.date else None,
                 doc.title, doc.url, doc.base_line, sorted((doc.metadata or {}).items(), key=lambda kv: kv[0]))
@@ -150,8 +156,12 @@ class ResultCache:
         digest.update(doc.raw.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key[2:]
+    def _path(self, key: str) -> str:
+        return os.path.join(self._folder_str, key[:2], key[2:])
+
+    @property
+    def _folder_str(self) -> str:
+        return str(self.folder)
 
     def load(self, doc: Document) -> tuple[list, dict[str, Any], dict[str, float]] | None:
         """(findings, observations, stats) for ``doc``, or None on a miss."""
@@ -159,7 +169,8 @@ class ResultCache:
             return None
         key = self.doc_key(doc)
         try:
-            data = self._path(key).read_bytes()
+            with open(self._path(key), "rb") as stream:
+                data = stream.read()
         except OSError:
             self.misses += 1
             return None
@@ -191,8 +202,13 @@ class ResultCache:
             return
         target = self._path(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            folder = os.path.dirname(target)
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(folder)
+            # One writer per process and key at a time, so pid + key is a unique temporary name.
+            tmp = f"{target}.{os.getpid()}.tmp"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             try:
                 with os.fdopen(fd, "wb") as stream:
                     stream.write(MAGIC + key.encode() + payload)
