@@ -141,21 +141,51 @@ def _in_sorted(values: array, h: int) -> bool:
     return i < len(values) and values[i] == h
 
 
-def jaccard(a: array, b: array) -> float:
-    """Estimated Jaccard similarity of two signatures."""
+def jaccard(a: array, b: array, ignore: set[tuple[int, int]] | None = None) -> float:
+    """Estimated Jaccard similarity of two signatures; bins whose shared
+    value is in ``ignore`` ((position, value) of template text) are left out."""
     if not a or not b:
         return 0.0
-    same = sum(1 for x, y in zip(a, b) if x == y)
-    return same / len(a)
+    if not ignore:
+        return sum(1 for x, y in zip(a, b) if x == y) / len(a)
+    same = total = 0
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x == y and (i, x) in ignore:
+            continue
+        total += 1
+        same += x == y
+    return same / total if total else 0.0
 
 
-def containment(sig_a: array, n_a: int, sig_b: array, n_b: int) -> float:
+def containment(sig_a: array, n_a: int, sig_b: array, n_b: int,
+                ignore: set[tuple[int, int]] | None = None) -> float:
     """Estimated share of B's shingles that are in A (from Jaccard and sizes)."""
     if not n_a or not n_b:
         return 0.0
-    j = jaccard(sig_a, sig_b)
+    j = jaccard(sig_a, sig_b, ignore)
     inter = j * (n_a + n_b) / (1 + j)
     return min(1.0, inter / n_b)
+
+
+def template_bins(observations, max_df: int) -> set[tuple[int, int]]:
+    """(position, value) pairs of MinHash signatures found in more than
+    ``max_df`` documents or in several documents of one source: the
+    signature of page-template sentences shared by unrelated articles."""
+    min_docs = int(settings()["profile"]["template_min_docs"])
+    counts: dict[tuple[int, int], int] = {}
+    per_source: dict[tuple[str, int, int], int] = {}
+    out: set[tuple[int, int]] = set()
+    for ref, summary in observations:
+        for pos, value in enumerate(summary.signature):
+            key = (pos, value)
+            counts[key] = counts.get(key, 0) + 1
+            if ref.source:
+                skey = (ref.source, pos, value)
+                per_source[skey] = per_source.get(skey, 0) + 1
+                if per_source[skey] >= min_docs:
+                    out.add(key)
+    out.update(k for k, c in counts.items() if c > max_df)
+    return out
 
 
 def lsh_candidates(signatures: list[tuple[int, array]], rows: int, max_bucket: int) -> set[tuple[int, int]]:

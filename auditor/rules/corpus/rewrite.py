@@ -78,6 +78,7 @@ from auditor.rules.corpus._profile import (
     profile,
     rare_entity_candidates,
     settings,
+    template_bins,
     template_names,
 )
 
@@ -103,6 +104,7 @@ class UncreditedRewrite(CorpusRule):
         self._profile_cfg = settings()["profile"]
         self._noise = frozenset(self._cfg["source_noise"])
         self._frequent: set[int] = set()
+        self._template_bins: set[tuple[int, int]] = set()
 
     def observe(self, doc) -> RewriteSummary | None:
         if not doc.paragraphs:
@@ -134,6 +136,9 @@ class UncreditedRewrite(CorpusRule):
             [(i, s.entities) for i, (_, s) in enumerate(observations)], int(cfg["min_shared_rare"]), max_df,
             self._frequent,
         ))
+        # MinHash values shared by several documents of one source (or by many
+        # documents) are template sentences: they do not count as copied text
+        self._template_bins = template_bins(observations, max_df)
         best: dict[int, tuple[float, int, str]] = {}
         for i, j in candidates:
             earlier, later = self._order(observations, i, j)
@@ -185,7 +190,7 @@ class UncreditedRewrite(CorpusRule):
 
     def _restates(self, a: RewriteSummary, b: RewriteSummary) -> tuple[float, str] | None:
         cfg = self._cfg
-        copied = containment(a.signature, a.clauses, b.signature, b.clauses)
+        copied = containment(a.signature, a.clauses, b.signature, b.clauses, self._template_bins)
         if b.clauses >= 3 and copied >= float(cfg["copy_containment"]):
             return 1.0 + copied, f"near copy: about {copied:.0%} of its clauses appear there"
         names_b = [h for h in b.entities if h not in self._frequent]
