@@ -106,3 +106,14 @@ def test_bad_baseline_files_are_one_line_errors(repo, cli):
     (repo / "other.json").write_text('{"version": 1}')
     code, _, err = _audit(cli, "--baseline", "other.json")
     assert code == 2 and "not an auditor baseline" in err
+
+
+def test_fail_under_gates_on_document_and_source_scores(repo, cli):
+    many = ARTICLE + "".join(f"\nThey returned to Kiev on day {i}.\n" for i in range(12))
+    (repo / "content" / "a.md").write_text(many)
+    code, _, err = _audit(cli, "--fail-under", "99")
+    assert code == 1
+    assert "below --fail-under: document content/a.md:" in err.replace("\\", "/")
+    assert "below --fail-under: source" in err
+    code, _, err = _audit(cli, "--fail-under", "0")
+    assert code == 0 and "below --fail-under" not in err
