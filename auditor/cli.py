@@ -172,8 +172,10 @@ def _executor(engine: str, scheduler: str | None):
     raise UsageError(f"--engine: expected local or dask, not {engine!r}")
 
 
-def _apply_fixes(paths, cfg, *, jobs, warn, loader_options, cache, diff: bool, min_confidence: float = 0.0):
-    from auditor.fix import fix_paths
+def _apply_fixes(paths, cfg, *, jobs, warn, loader_options, cache, diff: bool, min_confidence: float | None = None):
+    from auditor.fix import DEFAULT_MIN_CONFIDENCE, fix_paths
+
+    min_confidence = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
 
     report = fix_paths(paths, cfg, write_files=not diff, jobs=jobs, warn=warn, loader_options=loader_options,
                        cache=cache, min_confidence=min_confidence)
@@ -201,7 +203,7 @@ def fix_cmd(
     select: Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (comma-separated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories (comma-separated).")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
-                                                  help="Apply only findings at least this confident.")] = 0.0,
+                                                  help="Apply only findings at least this confident.")] = 0.7,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")] = False,

@@ -13,7 +13,8 @@ decoded the way the loader decodes it, edited as text (``\\r\\n`` stays
 file + rename). Running ``fix`` twice changes nothing the second time,
 because a fixed text no longer produces the finding. Archives (``.jsonl``,
 ``.csv``) and stdin are never rewritten: their findings are listed as not
-fixable.
+fixable. Findings less confident than ``DEFAULT_MIN_CONFIDENCE`` (0.7;
+``--min-confidence``) are listed but not applied.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ from typing import Any
 
 from auditor.fingerprint import is_archive
 from auditor.model import Finding
+
+#: Fixes below this confidence are reported but not applied (``--min-confidence``):
+#: e.g. a name rule's weakly supported guesses stay for a person to judge.
+DEFAULT_MIN_CONFIDENCE = 0.7
 
 
 @dataclass
@@ -130,7 +135,7 @@ def write(fix: FileFix) -> None:
 
 def fix_paths(paths: list[str], config: Any, *, write_files: bool = True, jobs: int | None = None,
               warn: Callable[[str], None] | None = None, loader_options: dict[str, Any] | None = None,
-              min_confidence: float = 0.0, cache: Any = None) -> FixReport:
+              min_confidence: float = DEFAULT_MIN_CONFIDENCE, cache: Any = None) -> FixReport:
     """Audit ``paths`` with the fixable rules only and apply their suggestions."""
     from auditor.runner import run
 
