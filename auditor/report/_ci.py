@@ -8,9 +8,6 @@ from urllib.parse import quote
 
 from auditor.fingerprint import is_archive
 
-TOOL_URI = "https://github.com/auditor-dev/auditor"
-
-
 def rule_classes(result: Any) -> dict[str, type]:
     """Rule id -> class, for the rules of the run (then every known rule)."""
     out: dict[str, type] = {r.id: type(r) for r in getattr(result, "rules", [])}
@@ -29,10 +26,6 @@ def rule_class(result: Any, rule_id: str, cache: dict[str, Any]) -> type | None:
                 cls = None
         cache[rule_id] = cls
     return cache[rule_id]
-
-
-def rule_help_uri(rule_id: str) -> str:
-    return f"{TOOL_URI}/blob/main/docs/rules.md#{rule_id.replace('.', '')}"
 
 
 def artifact_uri(path: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from auditor.fingerprint import RawTexts, end_position
 from auditor.report import ReportOptions
-from auditor.report._ci import TOOL_URI, is_archive_row, line_text, rule_class, rule_help_uri
+from auditor.report._ci import is_archive_row, line_text, rule_class
 
 SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -44,8 +44,8 @@ def render(result: Any, out: TextIO, options: ReportOptions) -> None:
                 "message": message,
                 "location": {"path": doc.path, "range": {"start": start, "end": end}},
                 "severity": SEVERITY.get(f.severity.value, "WARNING"),
-                "source": {"name": "auditor", "url": TOOL_URI},
-                "code": {"value": f.rule, "url": rule_help_uri(f.rule)},
+                "source": {"name": "auditor"},
+                "code": {"value": f.rule},
                 "original_output": f"{doc.path}:{f.line}:{f.column}: {f.rule}: {f.message}",
             }
             cls = rule_class(result, f.rule, classes)
@@ -53,6 +53,6 @@ def render(result: Any, out: TextIO, options: ReportOptions) -> None:
                     and not is_archive_row(doc):
                 diag["suggestions"] = [{"range": {"start": start, "end": end}, "text": f.suggestion}]
             diagnostics.append(diag)
-    json.dump({"source": {"name": "auditor", "url": TOOL_URI}, "diagnostics": diagnostics}, out,
+    json.dump({"source": {"name": "auditor"}, "diagnostics": diagnostics}, out,
               ensure_ascii=False, indent=1)
     out.write("\n")

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from auditor import __version__
 from auditor.fingerprint import end_position, with_fingerprints
 from auditor.report import ReportOptions
-from auditor.report._ci import TOOL_URI, artifact_uri, is_archive_row, rule_class, rule_help_uri
+from auditor.report._ci import artifact_uri, is_archive_row, rule_class
 from auditor.rules.docs import rule_doc, summary_line
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -37,7 +37,6 @@ def _descriptor(rule_id: str, cls: type | None) -> dict[str, Any]:
         "shortDescription": {"text": summary},
         "fullDescription": {"text": doc.split("\n\n", 1)[0].replace("\n", " ")},
         "help": {"text": doc, "markdown": doc},
-        "helpUri": rule_help_uri(rule_id),
         "defaultConfiguration": {"level": LEVELS.get(cls.default_severity.value, "warning")},
         "properties": {"tags": [rule_id.split(".")[0]], "fixable": bool(getattr(cls, "safe_fix", False))},
     }
@@ -66,7 +65,6 @@ def render(result: Any, out: TextIO, options: ReportOptions) -> None:
                 "name": "auditor",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": TOOL_URI,
                 "rules": descriptors,
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": cwd}},
