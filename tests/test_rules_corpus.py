@@ -179,3 +179,16 @@ def test_profiles_are_small_and_deterministic():
     p2 = build_profile(ORIGINAL)
     assert p1.entities == p2.entities and p1.signature == p2.signature
     assert isinstance(p1.signature, array) and len(p1.signature) == 64
+
+
+def test_page_template_sentences_are_not_a_copy():
+    """Sentences every page of a source carries (newsletter prompts, footers)
+    are no evidence that another outlet copied one of its articles."""
+    template = " ".join(f"Template sentence number {w} appears on every page of this magazine." for w in
+                        ("one", "two", "three", "four", "five", "six")) + " "
+    mag = [doc(" ".join(f"Story {i} has its own sentence {w} about the budget debate in town {i}." for w in
+                        ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta")) + " " + template,
+               f"2024-11-2{i}", "Magazine") for i in range(5)]
+    other = doc("The other outlet wrote its own account of the bridge closure. It quoted the mayor at length. "
+                "It added a map of the detour. " + template, "2024-11-26", "Other Outlet")
+    assert run([*mag, other], RW) == []

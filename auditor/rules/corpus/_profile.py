@@ -121,17 +121,16 @@ def minhash(hashes: set[int], k: int) -> array:
     bins = [smallest.get(b, empty) for b in range(k)]
     if hashes and empty in bins:
         # densify: an empty bin borrows the value of the next non-empty bin
-        # (circularly), offset by the distance so borrowed values differ
+        # (circularly); values are copied unchanged so that a template
+        # sentence's value is recognisable wherever it was borrowed
         out = list(bins)
-        last, gap = None, 0
+        last = None
         for i in range(2 * k - 1, -1, -1):
             b = i % k
             if bins[b] != empty:
-                last, gap = bins[b], 0
-            else:
-                gap += 1
-                if i < k and last is not None:
-                    out[b] = (last + gap * 0x01000193) & _MASK32
+                last = bins[b]
+            elif i < k and last is not None:
+                out[b] = last
         bins = out
     return array("I", bins)
 
@@ -141,24 +140,23 @@ def _in_sorted(values: array, h: int) -> bool:
     return i < len(values) and values[i] == h
 
 
-def jaccard(a: array, b: array, ignore: set[tuple[int, int]] | None = None) -> float:
+def jaccard(a: array, b: array, ignore: set[int] | None = None) -> float:
     """Estimated Jaccard similarity of two signatures; bins whose shared
-    value is in ``ignore`` ((position, value) of template text) are left out."""
+    value is in ``ignore`` (values of template text) are left out."""
     if not a or not b:
         return 0.0
     if not ignore:
         return sum(1 for x, y in zip(a, b) if x == y) / len(a)
     same = total = 0
-    for i, (x, y) in enumerate(zip(a, b)):
-        if x == y and (i, x) in ignore:
+    for x, y in zip(a, b):
+        if x == y and x in ignore:
             continue
         total += 1
         same += x == y
     return same / total if total else 0.0
 
 
-def containment(sig_a: array, n_a: int, sig_b: array, n_b: int,
-                ignore: set[tuple[int, int]] | None = None) -> float:
+def containment(sig_a: array, n_a: int, sig_b: array, n_b: int, ignore: set[int] | None = None) -> float:
     """Estimated share of B's shingles that are in A (from Jaccard and sizes)."""
     if not n_a or not n_b:
         return 0.0
@@ -167,24 +165,23 @@ def containment(sig_a: array, n_a: int, sig_b: array, n_b: int,
     return min(1.0, inter / n_b)
 
 
-def template_bins(observations, max_df: int) -> set[tuple[int, int]]:
-    """(position, value) pairs of MinHash signatures found in more than
-    ``max_df`` documents or in several documents of one source: the
-    signature of page-template sentences shared by unrelated articles."""
+def template_bins(observations, max_df: int) -> set[int]:
+    """MinHash values found in more than ``max_df`` documents or in several
+    documents of one source: the signature of page-template sentences
+    (newsletter prompts, footers) shared by unrelated articles."""
     min_docs = int(settings()["profile"]["template_min_docs"])
-    counts: dict[tuple[int, int], int] = {}
-    per_source: dict[tuple[str, int, int], int] = {}
-    out: set[tuple[int, int]] = set()
+    counts: dict[int, int] = {}
+    per_source: dict[tuple[str, int], int] = {}
+    out: set[int] = set()
     for ref, summary in observations:
-        for pos, value in enumerate(summary.signature):
-            key = (pos, value)
-            counts[key] = counts.get(key, 0) + 1
+        for value in set(summary.signature):
+            counts[value] = counts.get(value, 0) + 1
             if ref.source:
-                skey = (ref.source, pos, value)
-                per_source[skey] = per_source.get(skey, 0) + 1
-                if per_source[skey] >= min_docs:
-                    out.add(key)
-    out.update(k for k, c in counts.items() if c > max_df)
+                key = (ref.source, value)
+                per_source[key] = per_source.get(key, 0) + 1
+                if per_source[key] >= min_docs:
+                    out.add(value)
+    out.update(v for v, c in counts.items() if c > max_df)
     return out
 
 

@@ -104,7 +104,7 @@ class UncreditedRewrite(CorpusRule):
         self._profile_cfg = settings()["profile"]
         self._noise = frozenset(self._cfg["source_noise"])
         self._frequent: set[int] = set()
-        self._template_bins: set[tuple[int, int]] = set()
+        self._template_bins: set[int] = set()
 
     def observe(self, doc) -> RewriteSummary | None:
         if not doc.paragraphs:
