@@ -162,11 +162,16 @@ def path_ignores(config: Config, path: str) -> tuple[str, ...]:
     mapping = getattr(config, "per_path_ignores", None)
     if not mapping or path in ("-", ""):
         return ()
-    specs = _path_spec(tuple((g, tuple(r)) for g, r in sorted(mapping.items())))
+    return _path_ignores(tuple((g, tuple(r)) for g, r in sorted(mapping.items())), path, config.root)
+
+
+@lru_cache(maxsize=4096)  # archive rows share their file's path
+def _path_ignores(items: tuple[tuple[str, tuple[str, ...]], ...], path: str, root: str | None) -> tuple[str, ...]:
+    specs = _path_spec(items)
     candidates = [Path(path).as_posix()]
-    if config.root:
+    if root:
         try:
-            candidates.append(Path(path).resolve().relative_to(Path(config.root)).as_posix())
+            candidates.append(Path(path).resolve().relative_to(Path(root)).as_posix())
         except ValueError:
             pass
     out: list[str] = []
