@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,24 +26,51 @@ def select_changed(paths: list[str], config: Any, ref: str, warn: Echo) -> list[
     return gitdiff.select_paths(paths, changed, config, warn)
 
 
-def apply_filters(result: Any, *, paths: list[str], diff_only: bool, ref: str | None,
-                  baseline_file: Path | None, echo: Echo) -> Any:
-    """Apply ``--diff-only`` then ``--baseline``; returns the baseline
-    comparison (or None)."""
-    from auditor import postfilter
+@dataclass
+class Gates:
+    """What ``--diff-only`` and ``--baseline`` need, checked before the run
+    so a missing baseline or a non-repository fails before any work."""
 
+    lines: dict | None = None
+    baseline: Any = None
+    baseline_file: Path | None = None
+
+
+def preflight(paths: list[str], *, diff_only: bool, ref: str | None, baseline_file: Path | None) -> Gates:
+    gates = Gates(baseline_file=baseline_file)
+    if baseline_file is not None:
+        from auditor import baseline
+
+        gates.baseline = baseline.load(baseline_file)
     if diff_only:
         from auditor import gitdiff
 
         start = next((Path(p) for p in paths if p != "-" and Path(p).exists()), Path.cwd())
-        lines = gitdiff.changed_lines(ref or "HEAD", start.resolve())
-        postfilter.apply(result, gitdiff.keep_changed(lines))
-    if baseline_file is None:
-        return None
+        gates.lines = gitdiff.changed_lines(ref or "HEAD", start.resolve())
+    return gates
+
+
+def apply_filters(result: Any, gates: Gates, echo: Echo) -> Any:
+    """Apply ``--baseline`` then ``--diff-only`` (in that order, so findings
+    on unchanged lines are not mistaken for fixed ones); returns the
+    baseline comparison (or None)."""
+    from auditor import postfilter
+
+    outcome = None
+    if gates.baseline is not None:
+        outcome = _apply_baseline(result, gates, echo)
+    if gates.lines is not None:
+        from auditor import gitdiff
+
+        postfilter.apply(result, gitdiff.keep_changed(gates.lines))
+    return outcome
+
+
+def _apply_baseline(result: Any, gates: Gates, echo: Echo) -> Any:
     from auditor import baseline
 
-    loaded = baseline.load(baseline_file)
-    outcome = baseline.apply(result, loaded, Path(baseline_file).resolve().parent)
+    baseline_file = gates.baseline_file
+    outcome = baseline.apply(result, gates.baseline, Path(baseline_file).resolve().parent)
     fixed = sum(n for *_, n in outcome.fixed)
     echo(f"auditor: baseline {baseline_file}: {outcome.new} new finding{'s' if outcome.new != 1 else ''}, "
          f"{outcome.baselined} baselined, {fixed} fixed")

@@ -116,6 +116,7 @@ def audit(
     if changed_since:
         paths = ci.select_changed(paths, cfg, changed_since, warn)
     loader_options = {"source": source, "date": date, "stdin_name": stdin_filename}
+    gates = ci.preflight(paths, diff_only=diff_only, ref=changed_since, baseline_file=baseline)
     cache = ci.make_cache(cfg, not no_cache and not profile)
     if fix:
         _apply_fixes(paths, cfg, jobs=jobs, warn=warn, loader_options=loader_options, cache=cache, diff=False)
@@ -125,8 +126,7 @@ def audit(
         result = run(paths, cfg, jobs=jobs, warn=warn, profile=profile, progress=tick,
                      loader_options=loader_options, cache=cache, executor=executor)
     try:
-        ci.apply_filters(result, paths=paths, diff_only=diff_only, ref=changed_since, baseline_file=baseline,
-                         echo=lambda m: typer.echo(m, err=True))
+        ci.apply_filters(result, gates, echo=lambda m: typer.echo(m, err=True))
     except BaseException:
         result.close()
         raise
