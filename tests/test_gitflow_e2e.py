@@ -135,3 +135,20 @@ def test_pre_commit_try_repo_runs_the_hook(repo):
         pytest.skip("pre-commit could not install the hook's dependencies (offline)")
     assert proc.returncode == 1, output
     assert "names.misspelled" in output and "healey.md" in output
+
+
+def test_baseline_with_diff_only_does_not_call_unchanged_findings_fixed(repo, cli):
+    cli("baseline", "create", "content", "--select", "places.house-style", "--no-cache")
+    path = repo / "content" / "kyiv-visit.md"
+    path.write_text(OLD["kyiv-visit.md"] + "\nShe later left Kiev by train.\n")
+    code, out, err = cli("audit", "content", "--diff-only", "--baseline", ".auditor-baseline.json", "--select",
+                         "places.house-style", "--format", "json", "--fail-on", "warning", "--no-history")
+    findings = [(Path(d["path"]).name, f["line"]) for d in json.loads(out)["documents"] for f in d["findings"]]
+    assert findings == [("kyiv-visit.md", 8)]
+    assert "1 new finding, 2 baselined, 0 fixed" in err
+    assert code == 1
+
+
+def test_missing_baseline_fails_before_the_run(repo, cli):
+    code, out, err = cli("audit", "content", "--baseline", "nope.json", "--no-history")
+    assert code == 2 and out == "" and "no such file" in err
