@@ -58,7 +58,7 @@ class AnonymousSource(Rule):
             count += 1
             yield self.finding(
                 doc, start, end,
-                f"Anonymous attribution: '{text}' does not name who is speaking",
+                f"Anonymous attribution: '{' '.join(text.split())}' does not name who is speaking",
                 confidence=0.8,
             )
         self._last = (id(doc), count)

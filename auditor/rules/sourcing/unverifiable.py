@@ -48,6 +48,6 @@ class UnverifiableClaim(Rule):
         for start, end, text in matches_outside_quotes(doc, self._regex):
             yield self.finding(
                 doc, start, end,
-                f"Unverifiable sourcing: '{text}' relays a claim without a checkable source",
+                f"Unverifiable sourcing: '{' '.join(text.split())}' relays a claim without a checkable source",
                 confidence=0.7,
             )
