@@ -120,6 +120,7 @@ class CorpusMinorityName(CorpusRule):
         self._max_forms = cm["max_forms_per_doc"]
         self._minor_zipf = cm["minority_max_zipf"]
         self._memo: dict[str, tuple[str, bool]] = {}
+        self._seen: dict[str, int] = {}  # documents per form in this process
 
     def _key(self, nk: NameKnowledge | None, form: str) -> tuple[str, bool]:
         """(phonetic key, may be a minority) of a form, memoised: the key is
@@ -129,6 +130,7 @@ class CorpusMinorityName(CorpusRule):
         if hit is None:
             if len(self._memo) > 500_000:
                 self._memo.clear()
+                self._seen.clear()
             key, rare = "", False
             if letters(form) >= self._min_len and form.casefold() not in title_words():
                 known = bool(nk is not None and nk.known_surname(form))
@@ -154,9 +156,13 @@ class CorpusMinorityName(CorpusRule):
         out = []
         text = doc.text
         firsts_of = sc.firsts.get
+        seen = self._seen
         for form, (key, rare), count in keyed[: self._max_forms]:
             loc = None
-            if rare:
+            docs_so_far = seen[form] = seen.get(form, 0) + 1
+            # a form already in more documents (in this process alone) than a
+            # minority may have can never be reported: no location needed
+            if rare and docs_so_far <= self._max_minor_docs:
                 at = _find_standalone(text, form)
                 if at < 0 or _nickname(text, at, at + len(form)):
                     continue
