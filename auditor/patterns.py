@@ -14,21 +14,26 @@ import re2
 
 from auditor.errors import ConfigError
 
-_OPTIONS = re2.Options()
-_OPTIONS.log_errors = False  # errors are reported by us, as one line
-_OPTIONS_I = re2.Options()
-_OPTIONS_I.log_errors = False
-_OPTIONS_I.case_sensitive = False
+def _options(ignorecase: bool, longest: bool) -> re2.Options:
+    options = re2.Options()
+    options.log_errors = False  # errors are reported by us, as one line
+    options.case_sensitive = not ignorecase
+    options.longest_match = longest
+    return options
 
 
-def compile_user_pattern(pattern: str, where: str, *, ignorecase: bool = False, allow_empty: bool = False):
+def compile_user_pattern(pattern: str, where: str, *, ignorecase: bool = False, allow_empty: bool = False,
+                         longest: bool = False):
     """An RE2 pattern object; ConfigError naming ``where`` if invalid.
 
     Patterns that can match the empty string are rejected unless
     ``allow_empty``: they would produce zero-width findings everywhere.
+    ``longest`` selects leftmost-longest semantics, so of several
+    alternatives starting at one position the longest wins (a phrase list
+    and a pattern that extends the phrase).
     """
     try:
-        compiled = re2.compile(pattern, _OPTIONS_I if ignorecase else _OPTIONS)
+        compiled = re2.compile(pattern, _options(ignorecase, longest))
     except re2.error as exc:
         message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise ConfigError(f"{where}: invalid pattern {pattern!r}: {message} "

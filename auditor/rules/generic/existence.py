@@ -30,6 +30,7 @@ Passes:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -66,7 +67,7 @@ class ExistenceRule(Rule):
             parts.append(literal_alternation(spec.tokens))
         parts.extend(f"(?:{p})" for p in spec.patterns)
         body = "|".join(parts)
-        self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase)
+        self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase, longest=True)
         self._prefilter_index = PREFILTER.add(body, ignorecase=spec.ignorecase)
         self._exceptions = (
             compile_user_pattern("|".join(f"(?:{p})" for p in spec.exceptions), self.where, ignorecase=spec.ignorecase)
@@ -96,10 +97,14 @@ class ExistenceRule(Rule):
 
 
 def _is_whole_paragraph(doc: Document, start: int, end: int) -> bool:
-    for para in doc.paragraphs:
-        if para.start <= start < para.end:
-            return start == para.start and not doc.text[end:para.end].strip(" .…:")
-    return False
+    paragraphs = doc.paragraphs
+    starts = doc.cache.get("paragraph-starts")
+    if starts is None:
+        starts = doc.cache["paragraph-starts"] = [p.start for p in paragraphs]
+    i = bisect_right(starts, start) - 1
+    if i < 0 or start != paragraphs[i].start:
+        return False
+    return not doc.text[end:paragraphs[i].end].strip(" .…:")
 
 
 @register_type("existence")
