@@ -154,7 +154,7 @@ def _front_matter_ignores(doc: Document) -> tuple[str, ...]:
 def _path_spec(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[Any, tuple[str, ...]]]:
     import pathspec
 
-    return [(pathspec.PathSpec.from_lines("gitwildmatch", [glob]), rules) for glob, rules in items]
+    return [(pathspec.GitIgnoreSpec.from_lines([glob]), rules) for glob, rules in items]
 
 
 def path_ignores(config: Config, path: str) -> tuple[str, ...]:
