@@ -12,12 +12,15 @@ import os
 import sys
 from pathlib import Path
 from collections.abc import Callable
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from auditor import __version__
 from auditor.errors import AuditorError, UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from auditor.config import Config
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Audit news and editorial text for source-reliability and translation problems.")
@@ -47,7 +50,7 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
 
-def _load_config(config_file: Path | None, paths: list[str], overrides: dict) -> "Config":  # noqa: F821
+def _load_config(config_file: Path | None, paths: list[str], overrides: dict) -> Config:
     from auditor.config import find_config, load_config
 
     if config_file is None:

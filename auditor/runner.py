@@ -217,7 +217,6 @@ def run(
     chars = 0
 
     def collect(results: list[tuple[DocumentResult, dict[str, Any]]], chunk_timings: Counter[str]) -> None:
-        nonlocal chars
         timings.update(chunk_timings)
         for result, observed in results:
             summary = DocSummary(result.ordinal, result.path, result.id, result.source,

@@ -63,6 +63,24 @@ def make_rule_class(base: type[Rule], spec: BaseSpec, type_doc: str, **extra: An
     return type(f"Yaml[{spec.id}]", (base,), attrs)
 
 
+def compile_exceptions(spec: Any, where: str):
+    """One RE2 pattern for a spec's ``exceptions`` (None when it has none)."""
+    if not spec.exceptions:
+        return None
+    from auditor.patterns import compile_user_pattern
+
+    body = "|".join(f"(?:{p})" for p in spec.exceptions)
+    return compile_user_pattern(body, where, ignorecase=spec.ignorecase)
+
+
+def drop_excepted(exceptions: Any, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that overlap no match of the exception pattern."""
+    if exceptions is None or not spans:
+        return spans
+    excepted = [(m.start(), m.end()) for m in exceptions.finditer(text)]
+    return [s for s in spans if not any(a < s[1] and s[0] < b for a, b in excepted)]
+
+
 def format_message(template: str, **values: str) -> str:
     """``{match}``-style placeholders; unknown ones are left as written."""
     out = template

@@ -32,7 +32,7 @@ from auditor.patterns import compile_user_pattern, literal_alternation
 from auditor.registry import register_type
 from auditor.rules.base import Rule
 from auditor.rules.generic._prefilter import PREFILTER
-from auditor.rules.generic._spec import BaseSpec, format_message, make_rule_class, validate_spec
+from auditor.rules.generic._spec import BaseSpec, compile_exceptions, drop_excepted, format_message, make_rule_class, validate_spec
 
 
 class ConsistencySpec(BaseSpec):
@@ -61,10 +61,7 @@ class ConsistencyRule(Rule):
         body = literal_alternation([f for forms in spec.sets for f in forms])
         self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase)
         self._prefilter_index = PREFILTER.add(body, ignorecase=spec.ignorecase)
-        self._exceptions = (
-            compile_user_pattern("|".join(f"(?:{p})" for p in spec.exceptions), self.where, ignorecase=spec.ignorecase)
-            if spec.exceptions else None
-        )
+        self._exceptions = compile_exceptions(spec, self.where)
 
     def _key(self, found: str) -> str:
         return found.lower() if self.spec.ignorecase else found
@@ -76,9 +73,7 @@ class ConsistencyRule(Rule):
         hits = [(m.start(), m.end()) for m in self._pattern.finditer(text)]
         if len(hits) < 2:
             return
-        if self._exceptions is not None:
-            excepted = [(e.start(), e.end()) for e in self._exceptions.finditer(text)]
-            hits = [h for h in hits if not any(a < h[1] and h[0] < b for a, b in excepted)]
+        hits = drop_excepted(self._exceptions, text, hits)
         by_group: dict[int, Counter[str]] = {}
         for start, end in hits:
             key = self._key(text[start:end])

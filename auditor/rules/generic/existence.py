@@ -41,7 +41,7 @@ from auditor.patterns import compile_user_pattern, literal_alternation
 from auditor.registry import register_type
 from auditor.rules.base import Rule
 from auditor.rules.generic._prefilter import PREFILTER
-from auditor.rules.generic._spec import BaseSpec, format_message, make_rule_class, validate_spec
+from auditor.rules.generic._spec import BaseSpec, compile_exceptions, drop_excepted, format_message, make_rule_class, validate_spec
 
 
 class ExistenceSpec(BaseSpec):
@@ -69,10 +69,7 @@ class ExistenceRule(Rule):
         body = "|".join(parts)
         self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase, longest=True)
         self._prefilter_index = PREFILTER.add(body, ignorecase=spec.ignorecase)
-        self._exceptions = (
-            compile_user_pattern("|".join(f"(?:{p})" for p in spec.exceptions), self.where, ignorecase=spec.ignorecase)
-            if spec.exceptions else None
-        )
+        self._exceptions = compile_exceptions(spec, self.where)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if not PREFILTER.may_match(doc, self._prefilter_index):
@@ -83,9 +80,7 @@ class ExistenceRule(Rule):
             return
         if self.spec.whole_paragraph:
             matches = [span for span in matches if _is_whole_paragraph(doc, *span)]
-        if self._exceptions is not None and matches:
-            excepted = [(m.start(), m.end()) for m in self._exceptions.finditer(text)]
-            matches = [s for s in matches if not any(a < s[1] and s[0] < b for a, b in excepted)]
+        matches = drop_excepted(self._exceptions, text, matches)
         for start, end in matches:
             found = text[start:end]
             yield self.finding(

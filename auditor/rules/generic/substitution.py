@@ -27,7 +27,7 @@ from auditor.patterns import compile_user_pattern, literal_alternation
 from auditor.registry import register_type
 from auditor.rules.base import Rule
 from auditor.rules.generic._prefilter import PREFILTER
-from auditor.rules.generic._spec import BaseSpec, format_message, make_rule_class, validate_spec
+from auditor.rules.generic._spec import BaseSpec, compile_exceptions, drop_excepted, format_message, make_rule_class, validate_spec
 
 
 class SubstitutionSpec(BaseSpec):
@@ -53,10 +53,7 @@ class SubstitutionRule(Rule):
             body = literal_alternation(list(spec.swap))
         self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase)
         self._prefilter_index = PREFILTER.add(body, ignorecase=spec.ignorecase)
-        self._exceptions = (
-            compile_user_pattern("|".join(f"(?:{p})" for p in spec.exceptions), self.where, ignorecase=spec.ignorecase)
-            if spec.exceptions else None
-        )
+        self._exceptions = compile_exceptions(spec, self.where)
 
     def _replacement(self, found: str) -> str | None:
         if not self.spec.regex:
@@ -70,16 +67,8 @@ class SubstitutionRule(Rule):
         if not PREFILTER.may_match(doc, self._prefilter_index):
             return
         text = doc.text
-        excepted: list[tuple[int, int]] | None = None
-        for m in self._pattern.finditer(text):
-            start, end = m.start(), m.end()
-            if end == start:
-                continue
-            if self._exceptions is not None:
-                if excepted is None:
-                    excepted = [(e.start(), e.end()) for e in self._exceptions.finditer(text)]
-                if any(a < end and start < b for a, b in excepted):
-                    continue
+        spans = [(m.start(), m.end()) for m in self._pattern.finditer(text) if m.end() > m.start()]
+        for start, end in drop_excepted(self._exceptions, text, spans):
             found = text[start:end]
             replacement = self._replacement(found)
             if replacement is None or replacement == found:
