@@ -48,6 +48,19 @@ class OffsetMap:
             out = min(out, self._ends[i])
         return min(out, self._source_len)
 
+    def to_view(self, source_offset: int) -> int:
+        """The inverse map, source offset -> view offset (clamped to the run),
+        for presenting findings on the extracted text (HTML report)."""
+        if not self._source:
+            return max(source_offset, 0)
+        i = bisect_right(self._source, source_offset) - 1
+        if i < 0:
+            return 0
+        value = self._view[i] + (source_offset - self._source[i])
+        if i + 1 < len(self._view):
+            value = min(value, self._view[i + 1])
+        return value
+
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span; the end maps from its last character so a
         span never swallows a following tag."""

@@ -31,7 +31,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import heapq
-from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -153,21 +152,6 @@ def _load_texts(docs: list[Any], config: Any) -> dict[int, tuple[str, Any]]:
     return out
 
 
-def _to_view(offset_map: Any, source_offset: int) -> int | None:
-    """Invert a loader OffsetMap (HTML documents): source offset -> view offset."""
-    views = getattr(offset_map, "_view", None)
-    sources = getattr(offset_map, "_source", None)
-    if views is None or sources is None:
-        return None
-    i = bisect_right(sources, source_offset) - 1
-    if i < 0:
-        return 0
-    value = views[i] + (source_offset - sources[i])
-    if i + 1 < len(views):
-        value = min(value, views[i + 1])
-    return value
-
-
 def _document_view(doc: Any, loaded: tuple[str, Any] | None, scorer: Any) -> dict[str, Any]:
     findings = []
     for i, f in enumerate(doc.findings):
@@ -192,7 +176,7 @@ def _document_view(doc: Any, loaded: tuple[str, Any] | None, scorer: Any) -> dic
     else:
         text, spans = raw, [(f["start"], f["end"], f) for f in findings]
         if getattr(document, "offset_map", None) is not None and getattr(document, "kind", "") == "html":
-            mapped = [(_to_view(document.offset_map, s), _to_view(document.offset_map, e), f) for s, e, f in spans]
+            mapped = [(document.offset_map.to_view(s), document.offset_map.to_view(e), f) for s, e, f in spans]
             if all(a is not None and b is not None for a, b, _ in mapped):
                 text, spans = document.text, [(a, max(a, b), f) for a, b, f in mapped]
     if len(text) > MAX_TEXT_CHARS:
