@@ -59,6 +59,29 @@ def _load_config(config_file: Path | None, paths: list[str], overrides: dict) ->
     return load_config(config_file, overrides)
 
 
+def _command_config(config: Path | None, paths: list[str], *, select: list[str] | None = None,
+                    ignore: list[str] | None = None, fail_on: str | None = None, date: str | None = None) -> Config:
+    """The effective config of a command, with its command-line overrides."""
+    overrides: dict = {}
+    if select:
+        overrides["select"] = _split(select)
+    if ignore:
+        overrides["ignore"] = _split(ignore)
+    if fail_on:
+        overrides["fail_on"] = fail_on
+    if date:
+        from auditor.documents.metadata import parse_date
+
+        if parse_date(date) is None:
+            raise UsageError(f"--date: cannot read {date!r} as a date (use YYYY-MM-DD)")
+    return _load_config(config, paths, overrides)
+
+
+def _warn(message: str) -> None:
+    """Input warnings: one line each on stderr."""
+    typer.echo(f"auditor: warning: {message}", err=True)
+
+
 @app.command()
 def audit(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, archives (.jsonl/.csv[.gz]) or - for stdin.")],
@@ -99,23 +122,8 @@ def audit(
     from auditor.report import ReportOptions, render
     from auditor.runner import run
 
-    overrides: dict = {}
-    if select:
-        overrides["select"] = _split(select)
-    if ignore:
-        overrides["ignore"] = _split(ignore)
-    if fail_on:
-        overrides["fail_on"] = fail_on
-    if date:
-        from auditor.documents.metadata import parse_date
-
-        if parse_date(date) is None:
-            raise UsageError(f"--date: cannot read {date!r} as a date (use YYYY-MM-DD)")
-    cfg = _load_config(config, paths, overrides)
-
-    def warn(message: str) -> None:
-        typer.echo(f"auditor: warning: {message}", err=True)
-
+    cfg = _command_config(config, paths, select=select, ignore=ignore, fail_on=fail_on, date=date)
+    warn = _warn
     if changed_since:
         paths = ci.select_changed(paths, cfg, changed_since, warn)
     loader_options = {"source": source, "date": date, "stdin_name": stdin_filename}
@@ -214,16 +222,8 @@ def fix_cmd(
     """Apply safe fixes (name spelling, place house style, ...) in place."""
     from auditor import ci
 
-    overrides: dict = {}
-    if select:
-        overrides["select"] = _split(select)
-    if ignore:
-        overrides["ignore"] = _split(ignore)
-    cfg = _load_config(config, paths, overrides)
-
-    def warn(message: str) -> None:
-        typer.echo(f"auditor: warning: {message}", err=True)
-
+    cfg = _command_config(config, paths, select=select, ignore=ignore)
+    warn = _warn
     report = _apply_fixes(paths, cfg, jobs=jobs, warn=warn, loader_options={}, diff=diff,
                           cache=ci.make_cache(cfg, not no_cache), min_confidence=min_confidence)
     raise typer.Exit(1 if diff and report.changed_files else 0)
@@ -248,16 +248,8 @@ def baseline_create(
     from auditor import ci
     from auditor.runner import run
 
-    overrides: dict = {}
-    if select:
-        overrides["select"] = _split(select)
-    if ignore:
-        overrides["ignore"] = _split(ignore)
-    cfg = _load_config(config, paths, overrides)
-
-    def warn(message: str) -> None:
-        typer.echo(f"auditor: warning: {message}", err=True)
-
+    cfg = _command_config(config, paths, select=select, ignore=ignore)
+    warn = _warn
     result = run(paths, cfg, jobs=jobs, warn=warn, cache=ci.make_cache(cfg, not no_cache))
     try:
         recorded = baseline_mod.build(result, output.resolve().parent)
@@ -301,21 +293,8 @@ def score(
 
     if format not in ("text", "json", "csv"):
         raise UsageError(f"--format: expected text, json or csv, not {format!r}")
-    overrides: dict = {}
-    if select:
-        overrides["select"] = _split(select)
-    if ignore:
-        overrides["ignore"] = _split(ignore)
-    if date:
-        from auditor.documents.metadata import parse_date
-
-        if parse_date(date) is None:
-            raise UsageError(f"--date: cannot read {date!r} as a date (use YYYY-MM-DD)")
-    cfg = _load_config(config, paths, overrides)
-
-    def warn(message: str) -> None:
-        typer.echo(f"auditor: warning: {message}", err=True)
-
+    cfg = _command_config(config, paths, select=select, ignore=ignore, date=date)
+    warn = _warn
     show_progress = progress if progress is not None else sys.stderr.isatty()
     executor = _executor(engine, scheduler)
     with _progress(show_progress) as tick:
