@@ -83,8 +83,8 @@ class Finding:
 
 
 @dataclass(slots=True)
-class DocumentResult:
-    """What the engine keeps of a document after its text is dropped."""
+class DocumentInfo:
+    """Who a document is: shared by results and run summaries."""
 
     ordinal: int
     path: str
@@ -92,6 +92,12 @@ class DocumentResult:
     source: str | None
     date: str | None
     words: int
+
+
+@dataclass(slots=True)
+class DocumentResult(DocumentInfo):
+    """What the engine keeps of a document after its text is dropped."""
+
     findings: list[Finding] = field(default_factory=list)
     score: float | None = None
     stats: dict[str, Any] = field(default_factory=dict)

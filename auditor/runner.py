@@ -30,7 +30,7 @@ from auditor.config import Config
 from auditor.documents.document import Document
 from auditor.documents.loader import Loader
 from auditor.engine import check_document, finish_corpus
-from auditor.model import DocumentResult, Finding
+from auditor.model import DocumentInfo, DocumentResult, Finding
 from auditor.registry import build_rules
 from auditor.rules.base import Context, Rule
 
@@ -40,15 +40,9 @@ SMALL_RUN_CHUNKS = 2  # at most this many chunks in total: run in-process
 
 
 @dataclass(slots=True)
-class DocSummary:
+class DocSummary(DocumentInfo):
     """What a run remembers of a document without its findings."""
 
-    ordinal: int
-    path: str
-    id: str | None
-    source: str | None
-    date: str | None
-    words: int
     stats: dict[str, float] = field(default_factory=dict)
     by_category: Counter[str] = field(default_factory=Counter)
     by_severity: Counter[str] = field(default_factory=Counter)
