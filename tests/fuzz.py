@@ -409,10 +409,11 @@ class Stats:
 
 def fuzz(runs: int, seed: int, *, full_every: int = 50, rules_every: int = 1, slow: float = 5.0,
          out: Path | None = None,
-         max_seconds: float | None = None, report_every: float = 60.0,
+         max_seconds: float | None = None, report_every: float = 60.0, one_line_message: bool = True,
          on_failure: Callable[[str, bytes, str], None] | None = None) -> Stats:
     """Run ``runs`` inputs; returns the statistics (failures are counted and saved)."""
     harness = Harness.create()
+    harness.one_line_message = one_line_message
     stats = Stats()
     recent: list[Any] = []
     started = last_report = time.perf_counter()
