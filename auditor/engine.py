@@ -31,13 +31,15 @@ def check_document(
     """
     findings: list[Finding] = []
     observations: dict[str, Any] = {}
+    ref: DocRef | None = None  # one shared reference for all corpus rules
     clock = time.perf_counter
     for rule in rules:
         t0 = clock() if timings is not None else 0.0
         if isinstance(rule, CorpusRule):
             obs = rule.observe(doc)
             if obs is not None:
-                observations[rule.id] = (doc_ref(doc), obs)
+                ref = ref or doc_ref(doc)
+                observations[rule.id] = (ref, obs)
         else:
             findings.extend(rule.check(doc))
         if stats is not None:

@@ -25,7 +25,7 @@ separated by a line ``===``. The test suite runs every example.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -153,10 +153,9 @@ class CorpusRule(Rule):
         raise NotImplementedError
 
 
-class DocRef(BaseModel):
-    """Who a corpus observation belongs to."""
-
-    model_config = ConfigDict(frozen=True)
+class DocRef(NamedTuple):
+    """Who a corpus observation belongs to (one per document and corpus
+    rule, kept for the whole run: a tuple, not a model, to stay small)."""
 
     ordinal: int
     path: str
