@@ -222,10 +222,13 @@ def _nested_auditor(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def _clean(value: Any) -> str | None:
-    """A scalar as stripped text; lists, mappings and empty values are None."""
+    """A scalar as one line of text (whitespace runs become one space, so an
+    id or source can never break a one-line message); lists, mappings and
+    empty values are None."""
     if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
         return None
-    text = str(value).strip()
+    text = str(value)
+    text = " ".join(text.split()) if not text.isprintable() or "  " in text else text.strip()
     if not text.isascii():
         text = _no_lone_surrogates(text)
     return text or None
