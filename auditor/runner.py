@@ -15,8 +15,10 @@ the first chunk is loaded before deciding.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import pickle
+import signal
 import tempfile
 import time
 import uuid
@@ -136,6 +138,11 @@ class WorkerSetup:
 def _ensure_worker(setup: WorkerSetup) -> None:
     if _WORKER.get("key") == setup.key:
         return
+    if multiprocessing.parent_process() is not None:
+        # Ctrl-C is the parent's to handle (one "interrupted" line); a worker
+        # would print its own traceback, whatever the start method.
+        with contextlib.suppress(ValueError):  # not the main thread (a Dask worker thread)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     ctx = Context(setup.config)
     _WORKER.update(key=setup.key, rules=build_rules(setup.config, ctx), profile=setup.profile, cache=setup.cache)
 

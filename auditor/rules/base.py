@@ -132,7 +132,7 @@ class Rule:
             line=loc.line,
             column=loc.column,
             text=loc.text,
-            message=message,
+            message=" ".join(message.split()),  # one line, whatever a quoted match spans
             suggestion=suggestion,
             doc=ordinal,
         )

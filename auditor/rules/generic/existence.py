@@ -75,7 +75,7 @@ class ExistenceRule(Rule):
         if not PREFILTER.may_match(doc, self._prefilter_index):
             return
         text = doc.text
-        matches = [(m.start(), m.end()) for m in self._pattern.finditer(text) if m.end() > m.start()]
+        matches = [_trimmed(text, m.start(), m.end()) for m in self._pattern.finditer(text) if m.end() > m.start()]
         if not matches:
             return
         if self.spec.whole_paragraph:
@@ -89,6 +89,13 @@ class ExistenceRule(Rule):
                 suggestion=self.spec.suggestion,
                 confidence=self.spec.confidence,
             )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match without trailing white space (``.*`` keeps the ``\\r`` of CRLF lines)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _is_whole_paragraph(doc: Document, start: int, end: int) -> bool:
