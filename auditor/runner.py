@@ -232,17 +232,22 @@ def run(
 
     setup = WorkerSetup(uuid.uuid4().hex, config, profile, cache)
     try:
+        _WORKER.update(key=setup.key, rules=rules, profile=profile, cache=cache)
         if executor is None and (jobs == 1 or len(head) <= SMALL_RUN_CHUNKS):
-            _WORKER.update(key=setup.key, rules=rules, profile=profile, cache=cache)
             for chunk in _chain(head, chunks):
                 chars += sum(len(d.raw) for d in chunk)
                 collect(*check_chunk(setup, chunk))
         else:
+            # The first chunk runs here: it warms every lazy index (knowledge,
+            # word lists), which forked workers then inherit instead of
+            # rebuilding, and share copy-on-write.
+            chars += sum(len(d.raw) for d in head[0])
+            collect(*check_chunk(setup, head[0]))
             make_pool = executor or (lambda n: ProcessPoolExecutor(max_workers=n))
             with make_pool(jobs) as pool:
                 pending: deque[Future] = deque()
                 try:
-                    for chunk in _chain(head, chunks):
+                    for chunk in _chain(head[1:], chunks):
                         chars += sum(len(d.raw) for d in chunk)
                         pending.append(pool.submit(check_chunk, setup, chunk))
                         while len(pending) > jobs * 2:

@@ -6,9 +6,9 @@ Usage::
     python benchmarks/run.py --quick         # 1x archive only
     python benchmarks/run.py --jobs 1 --jobs 2 --engine dask
 
-Prints documents/s, MB/s (UTF-8 bytes of article text), peak RSS of the whole
-process tree (sampled from /proc every 50 ms: the main process plus every
-worker), the per-rule time table from ``--profile``, and — when installed —
+Prints documents/s, MB/s (UTF-8 bytes of article text), peak memory of the
+whole process tree (proportional set size sampled from /proc every 50 ms: the
+main process plus every worker, shared pages counted once), the per-rule time table from ``--profile``, and — when installed —
 the same measures for codespell, typos and proselint on the same files, with
 the auditor/peer ratio. See benchmarks/README.md. Timing lives here, never in
 the test suite.
@@ -32,7 +32,9 @@ DEFAULT_ARCHIVE = REPO.parent / "shared" / "data" / "allsides_news_baly2020" / "
 
 
 def tree_rss_kb(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants (kB)."""
+    """Proportional resident memory (PSS) of a process and all its
+    descendants (kB): pages shared copy-on-write by forked workers count
+    once in total, not once per process as plain RSS would count them."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -46,6 +48,11 @@ def tree_rss_kb(root_pid: int) -> int:
                         ppid = int(line.split()[1])
                     elif line.startswith("VmRSS:"):
                         vm = int(line.split()[1])
+            with open(f"/proc/{entry}/smaps_rollup", encoding="ascii", errors="replace") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        vm = int(line.split()[1])
+                        break
         except OSError:
             continue
         children.setdefault(ppid, []).append(int(entry))
@@ -136,11 +143,13 @@ def peers(files_dir: Path, docs: int, size: int, auditor_mb_s: float) -> None:
         "typos": ["typos", "--config", str(REPO / "benchmarks" / "typos.toml"), str(files_dir)],
         "proselint": ["proselint", str(files_dir)],
     }
+    search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
     for name, cmd in candidates.items():
-        if shutil.which(cmd[0]) is None:
+        exe = shutil.which(cmd[0], path=search)
+        if exe is None:
             print(f"{name:<38} not installed (see benchmarks/README.md)")
             continue
-        row = report(f"peer: {name}", docs, size, measure(cmd))
+        row = report(f"peer: {name}", docs, size, measure([exe, *cmd[1:]]))
         print(f"  auditor/{name} throughput ratio: {auditor_mb_s / row['mb_per_s']:.2f}")
 
 
