@@ -141,7 +141,7 @@ def peers(files_dir: Path, docs: int, size: int, auditor_mb_s: float) -> None:
     candidates = {
         "codespell": ["codespell", "--quiet-level", "2", "-D", str(REPO / "benchmarks" / "peer_names.txt"), str(files_dir)],
         "typos": ["typos", "--config", str(REPO / "benchmarks" / "typos.toml"), str(files_dir)],
-        "proselint": ["proselint", str(files_dir)],
+        "proselint": ["proselint", "check", str(files_dir)],
     }
     search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
     for name, cmd in candidates.items():
