@@ -135,12 +135,13 @@ class Config(_Strict):
 
     def is_selected(self, rule_id: str) -> bool:
         """``select``/``ignore`` match a rule id or a dotted prefix of it."""
-        if self.select and not any(_matches(rule_id, sel) for sel in self.select):
+        if self.select and not any(rule_matches(rule_id, sel) for sel in self.select):
             return False
-        return not any(_matches(rule_id, ign) for ign in self.ignore)
+        return not any(rule_matches(rule_id, ign) for ign in self.ignore)
 
 
-def _matches(rule_id: str, pattern: str) -> bool:
+def rule_matches(rule_id: str, pattern: str) -> bool:
+    """A rule id matches itself, any dotted prefix of it, and ``ALL``."""
     pattern = pattern.rstrip(".*")
     return rule_id == pattern or rule_id.startswith(pattern + ".") or pattern in ("", "ALL")
 

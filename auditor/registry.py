@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from auditor.config import Config, is_path_entry
+from auditor.config import Config, is_path_entry, rule_matches
 from auditor.errors import ConfigError
 from auditor.resources import load_yaml_file, rules_dir
 from auditor.rules.base import Context, Rule
@@ -106,7 +106,7 @@ def build_rules(config: Config, ctx: Context) -> list[Rule]:
         if rule_id not in classes:
             raise ConfigError(f"{_origin(config)}: rules.{rule_id}: unknown rule id")
     for pattern in (*config.select, *config.ignore):
-        if not any(config_matches(rid, pattern) for rid in classes):
+        if not any(rule_matches(rid, pattern) for rid in classes):
             raise ConfigError(f"unknown rule id or category in select/ignore: {pattern!r}")
     out: list[Rule] = []
     for rule_id, cls in classes.items():
@@ -124,11 +124,6 @@ def build_rules(config: Config, ctx: Context) -> list[Rule]:
             raise ConfigError(f"{_origin(config)}: rules.{rule_id}.{field}: {err['msg']}") from None
         out.append(cls(options, ctx, severity))
     return out
-
-
-def config_matches(rule_id: str, pattern: str) -> bool:
-    probe = Config(select=[pattern])
-    return probe.is_selected(rule_id)
 
 
 def _origin(config: Config) -> str:
