@@ -74,7 +74,6 @@ class PlacesInconsistent(Rule):
                 target = max(counts, key=lambda f: (counts[f], f == place.preferred,
                                                     place.forms[f] == "ukrainian", -first[f]))
                 why = "the form used most in this document"
-            others = ", ".join(f"'{f}'" for f in counts if f != target)
             for m in group:
                 if m.form == target:
                     continue

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import re2
 
-from auditor.knowledge.people import Office, Person, Role, name_key
+from auditor.knowledge.people import Office, Person, Role
 from auditor.resources import load_yaml_resource
 
 if TYPE_CHECKING:  # pragma: no cover

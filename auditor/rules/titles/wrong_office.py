@@ -170,7 +170,6 @@ class WrongOffice(Rule):
     def _finding(self, doc: Document, mention: TitleMention, verdicts, lex) -> Finding:
         kind, person, role, ref = verdicts[0]
         text = doc.text
-        phrase = text[mention.start:mention.end]
         suggestion = None
         if kind in ("country", "form") and role is not None:
             office = role.office

@@ -39,7 +39,7 @@ from typing import Any
 import re2
 
 from auditor.documents.document import Document
-from auditor.model import Finding, Severity
+from auditor.model import Severity
 from auditor.registry import register
 from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
