@@ -32,6 +32,14 @@ app.add_typer(config_app, name="config")
 app.add_typer(knowledge_app, name="knowledge")
 
 
+# Options shared by several commands.
+SelectOption = Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (comma-separated).")]
+IgnoreOption = Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories (comma-separated).")]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"auditor {__version__}")
@@ -87,11 +95,11 @@ def audit(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, archives (.jsonl/.csv[.gz]) or - for stdin.")],
     format: Annotated[str, typer.Option("--format", "-f", help="text, json, or another installed format.")] = "text",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories (comma-separated).")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="error, warning or info.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
+    jobs: JobsOption = None,
+    config: ConfigOption = None,
     source: Annotated[Optional[str], typer.Option(help="Source id for every document.")] = None,
     date: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every document.")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and so format) of text read from stdin.")] = None,
@@ -110,7 +118,7 @@ def audit(
                                                          "this git ref (plus untracked files).")] = None,
     diff_only: Annotated[bool, typer.Option("--diff-only", help="Keep only findings on lines changed since "
                                             "--changed-since (default HEAD).")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")] = False,
+    no_cache: NoCacheOption = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes first, then report what remains.")] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address "
@@ -211,13 +219,13 @@ def fix_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to fix in place.")],
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing; exit 1 if "
                                        "anything would change.")] = False,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories (comma-separated).")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
                                                   help="Apply only findings at least this confident.")] = 0.7,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")] = False,
+    jobs: JobsOption = None,
+    config: ConfigOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Apply safe fixes (name spelling, place house style, ...) in place."""
     from auditor import ci
@@ -237,11 +245,11 @@ app.add_typer(baseline_app, name="baseline")
 def baseline_create(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or archives to audit.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file.")] = Path(".auditor-baseline.json"),
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories (comma-separated).")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")] = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    jobs: JobsOption = None,
+    config: ConfigOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Audit PATHS and record every finding in a baseline file."""
     from auditor import baseline as baseline_mod
@@ -266,12 +274,12 @@ def score(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, archives (.jsonl/.csv[.gz]) or - for stdin.")],
     format: Annotated[str, typer.Option("--format", "-f", help="text, json or csv.")] = "text",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the table here (atomically).")] = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules or categories (comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules or categories (comma-separated).")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="Exit 1 if a source scores below this "
                                                         "(default: fail_under in the config).")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
+    jobs: JobsOption = None,
+    config: ConfigOption = None,
     source: Annotated[Optional[str], typer.Option(help="Source id for every document.")] = None,
     date: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every document.")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and so format) of text read from stdin.")] = None,
@@ -280,7 +288,7 @@ def score(
     history: Annotated[Optional[Path], typer.Option("--history", help="Record scores in this SQLite file "
                                                     "(default: .auditor/history.sqlite; off when CI is set).")] = None,
     no_history: Annotated[bool, typer.Option("--no-history", help="Do not record this run's scores.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .auditor_cache/.")] = False,
+    no_cache: NoCacheOption = False,
     engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address "
                                                      "(default: start a LocalCluster).")] = None,
@@ -328,7 +336,7 @@ def history_cmd(
     format: Annotated[str, typer.Option("--format", "-f", help="text, json or csv.")] = "text",
     history: Annotated[Optional[Path], typer.Option("--history", help="The SQLite file "
                                                     "(default: .auditor/history.sqlite next to the config).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="Config file (default: nearest .auditor.yml).")] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Show recorded scores: one source's score over time, or every source's latest."""
     from auditor.history import History, default_path
