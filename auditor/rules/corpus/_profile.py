@@ -165,24 +165,30 @@ def containment(sig_a: array, n_a: int, sig_b: array, n_b: int, ignore: set[int]
     return min(1.0, inter / n_b)
 
 
-def template_bins(observations, max_df: int) -> set[int]:
-    """MinHash values found in more than ``max_df`` documents or in several
-    documents of one source: the signature of page-template sentences
-    (newsletter prompts, footers) shared by unrelated articles."""
+def _template_values(observations, max_df: int, values_of) -> set[int]:
+    """Values carried by more than ``max_df`` documents, or by at least
+    ``template_min_docs`` documents of one source (a page template)."""
     min_docs = int(settings()["profile"]["template_min_docs"])
-    counts: dict[int, int] = {}
+    df: dict[int, int] = {}
     per_source: dict[tuple[str, int], int] = {}
     out: set[int] = set()
     for ref, summary in observations:
-        for value in set(summary.signature):
-            counts[value] = counts.get(value, 0) + 1
+        for value in values_of(summary):
+            df[value] = df.get(value, 0) + 1
             if ref.source:
                 key = (ref.source, value)
                 per_source[key] = per_source.get(key, 0) + 1
                 if per_source[key] >= min_docs:
                     out.add(value)
-    out.update(v for v, c in counts.items() if c > max_df)
+    out.update(v for v, c in df.items() if c > max_df)
     return out
+
+
+def template_bins(observations, max_df: int) -> set[int]:
+    """MinHash values found in more than ``max_df`` documents or in several
+    documents of one source: the signature of page-template sentences
+    (newsletter prompts, footers) shared by unrelated articles."""
+    return _template_values(observations, max_df, lambda summary: set(summary.signature))
 
 
 def lsh_candidates(signatures: list[tuple[int, array]], rows: int, max_bucket: int) -> set[tuple[int, int]]:
@@ -209,20 +215,7 @@ def template_names(observations, max_df: int) -> set[int]:
     ``max_df`` documents (the topic of the whole run), or by several
     documents of one source (a page template: menus, author boxes).
     ``observations`` are (DocRef, summary with ``entities``) pairs."""
-    min_docs = int(settings()["profile"]["template_min_docs"])
-    df: dict[int, int] = {}
-    per_source: dict[tuple[str, int], int] = {}
-    out: set[int] = set()
-    for ref, summary in observations:
-        for h in summary.entities:
-            df[h] = df.get(h, 0) + 1
-            if ref.source:
-                key = (ref.source, h)
-                per_source[key] = per_source.get(key, 0) + 1
-                if per_source[key] >= min_docs:
-                    out.add(h)
-    out.update(h for h, c in df.items() if c > max_df)
-    return out
+    return _template_values(observations, max_df, lambda summary: summary.entities)
 
 
 def rare_entity_candidates(entities: list[tuple[int, array]], min_shared: int,

@@ -187,11 +187,11 @@ class UnattestedQuote(CorpusRule):
         max_df = max(5, int(n * float(settings()["rewrite"]["rare_df_share"])))
         # pairs of documents on the same story: they share several names that
         # few documents carry (inverted index, cost bounded by max_df²)
+        frequent = template_names(observations, max_df)
         shared = rare_entity_candidates(
             [(i, s.entities) for i, (_, s) in enumerate(observations) if s.speakers],
-            int(cfg["min_shared_names"]), max_df, template_names(observations, max_df),
+            int(cfg["min_shared_names"]), max_df, frequent,
         )
-        frequent = template_names(observations, max_df)
         rare_count = [sum(1 for h in s.entities if h not in frequent) for _, s in observations]
         story: dict[int, list[int]] = {}
         for (i, j), count in shared.items():

@@ -38,6 +38,27 @@ class BaseSpec(BaseModel):
         return Severity.parse(value)
 
 
+class GenericRule(Rule):
+    """What every YAML rule does with its spec: one RE2 pattern, its place
+    in the shared prefilter, and the exception pattern."""
+
+    spec: Any
+    where: str
+
+    def _compile(self, body: str, *, longest: bool = False) -> None:
+        from auditor.patterns import compile_user_pattern
+        from auditor.rules.generic._prefilter import PREFILTER
+
+        self._pattern = compile_user_pattern(body, self.where, ignorecase=self.spec.ignorecase, longest=longest)
+        self._prefilter_index = PREFILTER.add(body, ignorecase=self.spec.ignorecase)
+        self._exceptions = compile_exceptions(self.spec, self.where)
+
+    def _may_match(self, doc: Any) -> bool:
+        from auditor.rules.generic._prefilter import PREFILTER
+
+        return PREFILTER.may_match(doc, self._prefilter_index)
+
+
 def validate_spec(model: type[BaseSpec], spec: dict[str, Any], where: str) -> BaseSpec:
     try:
         return model.model_validate(spec)

@@ -28,11 +28,10 @@ from typing import Any
 from auditor.documents.document import Document
 from auditor.errors import ConfigError
 from auditor.model import Finding
-from auditor.patterns import compile_user_pattern, literal_alternation
+from auditor.patterns import literal_alternation
 from auditor.registry import register_type
 from auditor.rules.base import Rule
-from auditor.rules.generic._prefilter import PREFILTER
-from auditor.rules.generic._spec import BaseSpec, compile_exceptions, drop_excepted, format_message, make_rule_class, validate_spec
+from auditor.rules.generic._spec import BaseSpec, GenericRule, drop_excepted, format_message, make_rule_class, validate_spec
 
 
 class ConsistencySpec(BaseSpec):
@@ -42,7 +41,7 @@ class ConsistencySpec(BaseSpec):
     fix: bool = False
 
 
-class ConsistencyRule(Rule):
+class ConsistencyRule(GenericRule):
     spec: ConsistencySpec
     where: str
 
@@ -59,15 +58,13 @@ class ConsistencyRule(Rule):
                 self._group_of[key] = g
                 self._order[key] = i
         body = literal_alternation([f for forms in spec.sets for f in forms])
-        self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase)
-        self._prefilter_index = PREFILTER.add(body, ignorecase=spec.ignorecase)
-        self._exceptions = compile_exceptions(spec, self.where)
+        self._compile(body)
 
     def _key(self, found: str) -> str:
         return found.lower() if self.spec.ignorecase else found
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not PREFILTER.may_match(doc, self._prefilter_index):
+        if not self._may_match(doc):
             return
         text = doc.text
         hits = [(m.start(), m.end()) for m in self._pattern.finditer(text)]

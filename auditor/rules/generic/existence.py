@@ -37,11 +37,10 @@ from typing import Any
 from auditor.documents.document import Document
 from auditor.errors import ConfigError
 from auditor.model import Finding
-from auditor.patterns import compile_user_pattern, literal_alternation
+from auditor.patterns import literal_alternation
 from auditor.registry import register_type
 from auditor.rules.base import Rule
-from auditor.rules.generic._prefilter import PREFILTER
-from auditor.rules.generic._spec import BaseSpec, compile_exceptions, drop_excepted, format_message, make_rule_class, validate_spec
+from auditor.rules.generic._spec import BaseSpec, GenericRule, drop_excepted, format_message, make_rule_class, validate_spec
 
 
 class ExistenceSpec(BaseSpec):
@@ -53,7 +52,7 @@ class ExistenceSpec(BaseSpec):
     suggestion: str | None = None
 
 
-class ExistenceRule(Rule):
+class ExistenceRule(GenericRule):
     """Flags every occurrence of the spec's tokens and patterns."""
 
     spec: ExistenceSpec
@@ -67,12 +66,10 @@ class ExistenceRule(Rule):
             parts.append(literal_alternation(spec.tokens))
         parts.extend(f"(?:{p})" for p in spec.patterns)
         body = "|".join(parts)
-        self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase, longest=True)
-        self._prefilter_index = PREFILTER.add(body, ignorecase=spec.ignorecase)
-        self._exceptions = compile_exceptions(spec, self.where)
+        self._compile(body, longest=True)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not PREFILTER.may_match(doc, self._prefilter_index):
+        if not self._may_match(doc):
             return
         text = doc.text
         matches = [_trimmed(text, m.start(), m.end()) for m in self._pattern.finditer(text) if m.end() > m.start()]

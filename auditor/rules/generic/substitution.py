@@ -26,8 +26,7 @@ from auditor.model import Finding
 from auditor.patterns import compile_user_pattern, literal_alternation
 from auditor.registry import register_type
 from auditor.rules.base import Rule
-from auditor.rules.generic._prefilter import PREFILTER
-from auditor.rules.generic._spec import BaseSpec, compile_exceptions, drop_excepted, format_message, make_rule_class, validate_spec
+from auditor.rules.generic._spec import BaseSpec, GenericRule, drop_excepted, format_message, make_rule_class, validate_spec
 
 
 class SubstitutionSpec(BaseSpec):
@@ -38,7 +37,7 @@ class SubstitutionSpec(BaseSpec):
     fix: bool = False
 
 
-class SubstitutionRule(Rule):
+class SubstitutionRule(GenericRule):
     spec: SubstitutionSpec
     where: str
 
@@ -51,9 +50,7 @@ class SubstitutionRule(Rule):
         else:
             self._lookup = {(k.lower() if spec.ignorecase else k): v for k, v in spec.swap.items()}
             body = literal_alternation(list(spec.swap))
-        self._pattern = compile_user_pattern(body, self.where, ignorecase=spec.ignorecase)
-        self._prefilter_index = PREFILTER.add(body, ignorecase=spec.ignorecase)
-        self._exceptions = compile_exceptions(spec, self.where)
+        self._compile(body)
 
     def _replacement(self, found: str) -> str | None:
         if not self.spec.regex:
@@ -64,7 +61,7 @@ class SubstitutionRule(Rule):
         return None
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not PREFILTER.may_match(doc, self._prefilter_index):
+        if not self._may_match(doc):
             return
         text = doc.text
         spans = [(m.start(), m.end()) for m in self._pattern.finditer(text) if m.end() > m.start()]
