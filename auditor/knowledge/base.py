@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditor.errors import ConfigError
-from auditor.knowledge import _cache
+from auditor import datacache
 from auditor.resources import load_yaml_file, rules_dir
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,19 +47,15 @@ def pack_path(entry: str) -> Path:
 def read_pack(path: Path, *, use_cache: bool = True) -> dict[str, Any]:
     """Load and validate one pack; errors name the pack and the entry.
 
-    Validated packs are cached (auditor.knowledge._cache) so the YAML of the
+    Validated packs are cached (auditor.datacache) so the YAML of the
     large generated packs is parsed once per change, not once per run.
     """
     if not path.is_file():
         raise ConfigError(f"knowledge pack not found: {path}")
-    if use_cache:
-        cached = _cache.load(path)
-        if cached is not None:
-            return cached
-    data = _validated(path)
-    if use_cache:
-        _cache.store(path, data)
-    return data
+    if not use_cache:
+        return _validated(path)
+    data = datacache.cached("knowledge", datacache.file_stamp(path), lambda: _validated(path))
+    return data if isinstance(data, dict) else _validated(path)
 
 
 def _validated(path: Path) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from auditor.lexicon import top_n
 from auditor.resources import load_yaml_resource
 
 _NAME = re.compile(rb"[A-Z][A-Za-z]+(?:-[A-Z][a-z]+)*")
@@ -46,10 +47,8 @@ def settings() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[bytes]:
-    from wordfreq import top_n_list
-
     n = int(settings()["profile"]["common_words"])
-    return frozenset(w.encode("ascii", "ignore") for w in top_n_list("en", n))
+    return frozenset(w.encode("ascii", "ignore") for w in top_n(n))
 
 
 @dataclass(slots=True)

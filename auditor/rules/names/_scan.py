@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from wordfreq import get_frequency_list
 
+from auditor.lexicon import words_above
 from auditor.resources import load_yaml_resource
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -259,19 +259,6 @@ def very_common_words() -> frozenset[str]:
     """Words too frequent to be taken for a first name without other evidence
     ("Later", "Although"; zipf >= ``first_name_max_zipf``)."""
     return words_above(settings()["first_name_max_zipf"])
-
-
-@lru_cache(maxsize=4)
-def words_above(threshold: float) -> frozenset[str]:
-    """Read from wordfreq's bucketed list once per process (~0.5 s): asking
-    wordfreq per token costs ~100 µs each, too slow for every distinct
-    capitalised token of a large archive."""
-    out: set[str] = set()
-    for i, bucket in enumerate(get_frequency_list("en")):
-        if 9 - i / 100 < threshold:  # bucket i holds words of frequency 10**(-i/100)
-            break
-        out.update(bucket)
-    return frozenset(out)
 
 
 @lru_cache(maxsize=262144)

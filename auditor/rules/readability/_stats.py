@@ -13,15 +13,34 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+import importlib.util
+from pathlib import Path
 
+from auditor import datacache
 from auditor.documents.document import Document
 
+_FRE_KEYS = ("fre_base", "fre_sentence_length", "fre_syll_per_word")
 
-# textstat's Flesch Reading Ease constants for English (206.835, 1.015, 84.6)
-FRE_BASE = float(get_lang_cfg("en", "fre_base"))
-FRE_SENTENCE = float(get_lang_cfg("en", "fre_sentence_length"))
-FRE_SYLLABLE = float(get_lang_cfg("en", "fre_syll_per_word"))
+
+def _textstat_constants() -> list[float]:
+    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+
+    return [float(get_lang_cfg("en", key)) for key in _FRE_KEYS]
+
+
+def _flesch_constants() -> tuple[float, float, float]:
+    """textstat's Flesch Reading Ease constants for English (206.835, 1.015,
+    84.6). Importing textstat imports NLTK (~0.5 s), so the three numbers are
+    kept in the data cache, keyed by textstat's installed files."""
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("textstat is not installed")
+    stamp = "textstat|" + datacache.file_stamp(Path(spec.origin))
+    base, sentence, syllable = datacache.cached("constants", stamp, _textstat_constants)
+    return base, sentence, syllable
+
+
+FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = _flesch_constants()
 
 
 @dataclass(frozen=True, slots=True)

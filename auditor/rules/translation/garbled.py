@@ -38,9 +38,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import re2
-from wordfreq import zipf_frequency
 
 from auditor.documents.document import Document
+from auditor.lexicon import words_above
 from auditor.model import Severity
 from auditor.registry import register
 from auditor.resources import load_yaml_resource
@@ -93,9 +93,8 @@ def _settings() -> _Settings:
     )
 
 
-@lru_cache(maxsize=65536)
 def _is_ordinary_word(word: str, min_zipf: float) -> bool:
-    return zipf_frequency(word, "en") >= min_zipf
+    return word.lower() in words_above(min_zipf)
 
 
 @register

@@ -48,8 +48,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import re2
-from langdetect import DetectorFactory, detect_langs
-from langdetect.lang_detect_exception import LangDetectException
 
 from auditor.documents.document import Document
 from auditor.model import Severity
@@ -57,8 +55,6 @@ from auditor.registry import register
 from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
 from auditor.rules.translation._words import WordMatcher
-
-DetectorFactory.seed = 0  # langdetect is random unless seeded
 
 _RE2 = re2.Options()
 _RE2.log_errors = False
@@ -135,6 +131,12 @@ def _settings() -> _Settings:
 
 @lru_cache(maxsize=4096)
 def _detect(sentence: str) -> tuple[str, float]:
+    # Imported on the first candidate: langdetect and its 55 language
+    # profiles cost time and ~50 MB that most documents never need.
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # langdetect is random unless seeded
     try:
         best = detect_langs(sentence)[0]
     except LangDetectException:

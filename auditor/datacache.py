@@ -1,0 +1,101 @@
+"""A compiled cache of expensive, plain data: validated knowledge packs,
+word-frequency tables, third-party constants.
+
+Parsing and validating the generated packs (thousands of office holders),
+unpacking wordfreq's tables or importing textstat (which imports NLTK) each
+cost more than auditing a short article, and a pre-commit hook pays that on
+every call. The result is therefore pickled once into the user's cache folder
+(``$AUDITOR_CACHE_DIR``, else ``$XDG_CACHE_HOME/auditor``, else
+``~/.cache/auditor``), keyed by a *stamp* that changes whenever the input
+does (a file's path, size and modification time, a package's data file) and
+by the auditor version. ``AUDITOR_NO_KNOWLEDGE_CACHE=1`` turns it off.
+
+Unpickling is restricted to plain data (containers, strings, numbers and
+``datetime.date``), so a tampered cache file cannot run code; a corrupt or
+unreadable entry is ignored and rebuilt; entries are written atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from auditor import __version__
+
+T = TypeVar("T")
+_ALLOWED = {("datetime", "date")}
+
+
+class _DataOnlyUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED:
+            return dt.date
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the compiled cache")
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("AUDITOR_NO_KNOWLEDGE_CACHE"):
+        return None
+    base = os.environ.get("AUDITOR_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "auditor"
+
+
+def file_stamp(path: Path) -> str:
+    """What identifies one version of a file: its path, size and mtime."""
+    st = path.stat()
+    return f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+
+
+def _entry(kind: str, stamp: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{stamp}|{__version__}".encode()).hexdigest()[:32]
+    return folder / kind / f"{digest}.pickle"
+
+
+def load(kind: str, stamp: str) -> Any | None:
+    """The cached data for ``stamp``, or None when absent, stale or unreadable."""
+    try:
+        entry = _entry(kind, stamp)
+        if entry is None or not entry.is_file():
+            return None
+        with entry.open("rb") as fh:
+            return _DataOnlyUnpickler(io.BytesIO(fh.read())).load()
+    except Exception:  # noqa: BLE001 - any problem with the cache means "rebuild"
+        return None
+
+
+def store(kind: str, stamp: str, data: Any) -> None:
+    """Write ``data`` atomically; a cache that cannot be written is skipped."""
+    with contextlib.suppress(OSError, pickle.PicklingError):
+        entry = _entry(kind, stamp)
+        if entry is None:
+            return
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+
+def cached(kind: str, stamp: str, build: Callable[[], T]) -> T:
+    """``build()``'s result, computed once per stamp and machine."""
+    data = load(kind, stamp)
+    if data is None:
+        data = build()
+        store(kind, stamp, data)
+    return data
