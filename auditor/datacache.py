@@ -24,7 +24,7 @@ import io
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,10 +35,20 @@ _ALLOWED = {("datetime", "date")}
 
 
 class _DataOnlyUnpickler(pickle.Unpickler):
+    """Plain data, dates, and the classes a caller names (plain records of
+    auditor's own, whose unpickling runs no code of the file's choosing)."""
+
+    def __init__(self, data: bytes, allowed: Iterable[type]) -> None:
+        super().__init__(io.BytesIO(data))
+        self._classes = {(c.__module__, c.__qualname__): c for c in allowed}
+
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED:
             return dt.date
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the compiled cache")
+        cls = self._classes.get((module, name))
+        if cls is None:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the compiled cache")
+        return cls
 
 
 def cache_dir() -> Path | None:
@@ -54,6 +64,11 @@ def file_stamp(path: Path) -> str:
     return f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
 
 
+def code_stamp(*files: str) -> str:
+    """What identifies the code that derives cached data: its source files."""
+    return "|".join(file_stamp(Path(f)) for f in files)
+
+
 def _entry(kind: str, stamp: str) -> Path | None:
     folder = cache_dir()
     if folder is None:
@@ -62,14 +77,14 @@ def _entry(kind: str, stamp: str) -> Path | None:
     return folder / kind / f"{digest}.pickle"
 
 
-def load(kind: str, stamp: str) -> Any | None:
+def load(kind: str, stamp: str, allowed: Iterable[type] = ()) -> Any | None:
     """The cached data for ``stamp``, or None when absent, stale or unreadable."""
     try:
         entry = _entry(kind, stamp)
         if entry is None or not entry.is_file():
             return None
         with entry.open("rb") as fh:
-            return _DataOnlyUnpickler(io.BytesIO(fh.read())).load()
+            return _DataOnlyUnpickler(fh.read(), allowed).load()
     except Exception:  # noqa: BLE001 - any problem with the cache means "rebuild"
         return None
 
@@ -92,9 +107,9 @@ def store(kind: str, stamp: str, data: Any) -> None:
             raise
 
 
-def cached(kind: str, stamp: str, build: Callable[[], T]) -> T:
+def cached(kind: str, stamp: str, build: Callable[[], T], allowed: Iterable[type] = ()) -> T:
     """``build()``'s result, computed once per stamp and machine."""
-    data = load(kind, stamp)
+    data = load(kind, stamp, allowed)
     if data is None:
         data = build()
         store(kind, stamp, data)

@@ -15,7 +15,6 @@ the first chunk is loaded before deciding.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import pickle
 import signal
@@ -24,9 +23,11 @@ import time
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 from auditor.config import Config
 from auditor.documents.document import Document
@@ -138,6 +139,8 @@ class WorkerSetup:
 def _ensure_worker(setup: WorkerSetup) -> None:
     if _WORKER.get("key") == setup.key:
         return
+    import multiprocessing
+
     if multiprocessing.parent_process() is not None:
         # Ctrl-C is the parent's to handle (one "interrupted" line); a worker
         # would print its own traceback, whatever the start method.
@@ -243,6 +246,8 @@ def run(
             # rebuilding, and share copy-on-write.
             chars += sum(len(d.raw) for d in head[0])
             collect(*check_chunk(setup, head[0]))
+            from concurrent.futures import ProcessPoolExecutor
+
             make_pool = executor or (lambda n: ProcessPoolExecutor(max_workers=n))
             with make_pool(jobs) as pool:
                 pending: deque[Future] = deque()

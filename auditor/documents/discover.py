@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # pathspec is imported on first use: a one-file run never needs it
+    import pathspec
 
 from auditor.config import Config
 
@@ -21,6 +23,8 @@ SKIP_DIRS = {"node_modules", "__pycache__"}
 
 
 def discover(root: Path, config: Config, warn: Callable[[str], None]) -> Iterator[Path]:
+    import pathspec
+
     include = pathspec.GitIgnoreSpec.from_lines(config.include)
     exclude = pathspec.GitIgnoreSpec.from_lines(config.exclude)
     ignores: list[tuple[Path, pathspec.PathSpec]] = []
@@ -55,7 +59,11 @@ def _ignore_spec(folder: Path, warn: Callable[[str], None]) -> pathspec.PathSpec
                 lines.extend(path.read_text(encoding="utf-8", errors="replace").splitlines())
             except OSError as exc:
                 warn(f"{path}: ignored: {exc.strerror or exc}")
-    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+    if not lines:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _ignored(path: Path, active: list[tuple[Path, pathspec.PathSpec]], *, is_dir: bool) -> bool:

@@ -95,9 +95,13 @@ class KnowledgeBase:
 
     @cached_property
     def people(self) -> Any:
-        from auditor.knowledge.people import PeopleIndex
+        """The people index, kept in the data cache (keyed by the packs'
+        content and the code that builds it): merging thousands of office
+        holders costs more than auditing a short article."""
+        from auditor.knowledge import people
 
-        return PeopleIndex.build(self)
+        stamp = f"people|{self.version}|{datacache.code_stamp(people.__file__)}"
+        return datacache.cached("people", stamp, lambda: people.PeopleIndex.build(self), allowed=people.INDEX_CLASSES)
 
     @cached_property
     def places(self) -> Any:

@@ -113,7 +113,9 @@ def _parse_bound(value: Any, *, end: bool) -> tuple[dt.date | None, bool]:
 
 # --------------------------------------------------------------------------- pydantic models
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Validators are built on the first validation: a run whose packs come
+    # from the compiled cache never validates, and skips that cost.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class OfficeModel(_Strict):
@@ -632,3 +634,7 @@ class PeopleIndex:
 
     def __len__(self) -> int:
         return len(self.people)
+
+
+#: The classes of a built index, which the data cache may unpickle.
+INDEX_CLASSES = (PeopleIndex, Person, Role, Office)

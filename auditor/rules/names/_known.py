@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from auditor import datacache
+from auditor.resources import rules_dir
+from auditor.rules.names import _scan
 from auditor.rules.names._scan import (
     derived_pair,
     deletion_keys,
@@ -58,45 +61,38 @@ class NameKnowledge:
     display: dict[str, str] = field(default_factory=dict)
     #: folded known misspelling -> people
     misspellings: dict[str, list[Any]] = field(default_factory=dict)
-    #: id(person) -> folded first names (first token of each full name)
-    firsts: dict[int, frozenset[str]] = field(default_factory=dict)
-    #: id(person) -> folded surname forms of that person
-    surname_forms: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: person -> folded first names (first token of each full name)
+    firsts: dict[Any, frozenset[str]] = field(default_factory=dict)
+    #: person -> folded surname forms of that person
+    surname_forms: dict[Any, frozenset[str]] = field(default_factory=dict)
     #: every folded first name of a known person
-    all_firsts: set[str] = field(default_factory=set)
+    all_firsts: frozenset[str] = frozenset()
     #: deletion key -> folded surname forms
-    _deletes: dict[str, set[str]] = field(default_factory=dict)
+    _deletes: dict[str, frozenset[str]] = field(default_factory=dict)
     _memo: dict[str, tuple[Close, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> NameKnowledge:
+        """The view of ``kb.people``. Its plain-data part (positions into
+        ``index.people`` instead of objects) is kept in the data cache, keyed
+        by the packs' content and this code: building it costs more than
+        auditing a short article."""
         index = kb.people
+        code = datacache.code_stamp(__file__, _scan.__file__, str(rules_dir() / "names.yml"))
+        stamp = f"names|{kb.version}|{code}"
+        return cls._attach(index, datacache.cached("names", stamp, lambda: _plain_view(index)))
+
+    @classmethod
+    def _attach(cls, index: Any, plain: dict[str, Any]) -> NameKnowledge:
+        people = index.people
         self = cls(index)
-        titles = title_words()
-        for person in index.people:
-            forms = list(dict.fromkeys(person.surnames))  # ordered: the display form is stable
-            firsts = set()
-            for full in person.full_names:
-                parts = [p for p in full.split() if not p.endswith(".")]
-                if "of" in parts:  # "Lord King of Bridgwater": a title, not a surname
-                    parts = parts[: parts.index("of")]
-                if len(parts) > 1:
-                    if parts[-1] not in forms:
-                        forms.append(parts[-1])
-                    if parts[0].casefold() not in titles:
-                        firsts.add(fold(parts[0]))
-            self.firsts[id(person)] = frozenset(firsts)
-            self.all_firsts.update(firsts)
-            self.surname_forms[id(person)] = frozenset(fold(f) for f in forms)
-            for key in dict.fromkeys(fold(f) for f in forms):
-                self.surnames.setdefault(key, []).append(person)
-            for form in forms:
-                self.display.setdefault(fold(form), form)
-            for wrong in person.misspellings:
-                self.misspellings.setdefault(fold(wrong), []).append(person)
-        for key in self.surnames:
-            for d in deletion_keys(key):
-                self._deletes.setdefault(d, set()).add(key)
+        self.surnames = {k: [people[i] for i in v] for k, v in plain["surnames"].items()}
+        self.misspellings = {k: [people[i] for i in v] for k, v in plain["misspellings"].items()}
+        self.display = plain["display"]
+        self.firsts = dict(zip(people, plain["firsts"]))
+        self.surname_forms = dict(zip(people, plain["surname_forms"]))
+        self.all_firsts = plain["all_firsts"]
+        self._deletes = plain["deletes"]
         return self
 
     # -- queries ---------------------------------------------------------------
@@ -108,7 +104,7 @@ class NameKnowledge:
         return self.index.by_name(f"{first} {surname}")
 
     def first_fits(self, person: Any, first: str) -> bool:
-        return fold(first) in self.firsts.get(id(person), ())
+        return fold(first) in self.firsts.get(person, ())
 
     def close(self, token: str) -> tuple[Close, ...]:
         """Known surnames within one edit of ``token`` (itself excluded)."""
@@ -143,6 +139,48 @@ class NameKnowledge:
             for form in role.office.all_forms:
                 out.append(_fold_title(form))
         return out
+
+
+def _plain_view(index: Any) -> dict[str, Any]:
+    """Surname forms, first names and the deletion index of every known
+    person, with people given by position in ``index.people``."""
+    titles = title_words()
+    surnames: dict[str, list[int]] = {}
+    misspellings: dict[str, list[int]] = {}
+    display: dict[str, str] = {}
+    firsts_of: list[frozenset[str]] = []
+    forms_of: list[frozenset[str]] = []
+    all_firsts: set[str] = set()
+    for pos, person in enumerate(index.people):
+        forms = list(dict.fromkeys(person.surnames))  # ordered: the display form is stable
+        firsts = set()
+        for full in person.full_names:
+            parts = [p for p in full.split() if not p.endswith(".")]
+            if "of" in parts:  # "Lord King of Bridgwater": a title, not a surname
+                parts = parts[: parts.index("of")]
+            if len(parts) > 1:
+                if parts[-1] not in forms:
+                    forms.append(parts[-1])
+                if parts[0].casefold() not in titles:
+                    firsts.add(fold(parts[0]))
+        firsts_of.append(frozenset(firsts))
+        all_firsts.update(firsts)
+        forms_of.append(frozenset(fold(f) for f in forms))
+        for key in dict.fromkeys(fold(f) for f in forms):
+            surnames.setdefault(key, []).append(pos)
+        for form in forms:
+            display.setdefault(fold(form), form)
+        for wrong in person.misspellings:
+            misspellings.setdefault(fold(wrong), []).append(pos)
+    deletes: dict[str, set[str]] = {}
+    for key in surnames:
+        for d in deletion_keys(key):
+            deletes.setdefault(d, set()).add(key)
+    return {
+        "surnames": surnames, "misspellings": misspellings, "display": display,
+        "firsts": firsts_of, "surname_forms": forms_of, "all_firsts": frozenset(all_firsts),
+        "deletes": {d: frozenset(keys) for d, keys in deletes.items()},
+    }
 
 
 def mention_first(m: Any, nk: NameKnowledge | None) -> str | None:

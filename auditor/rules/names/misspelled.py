@@ -159,7 +159,7 @@ class MisspelledName(Rule):
         # drop the others before looking at positions.
         for form in [f for f in candidates if nk.known_surname(f)]:
             tokens = {fold(t) for t in sc.firsts.get(form, ())}
-            if not any(_spelled_elsewhere(nk, p, present) or tokens & nk.firsts.get(id(p), frozenset())
+            if not any(_spelled_elsewhere(nk, p, present) or tokens & nk.firsts.get(p, frozenset())
                        for c in candidates[form] for p in c.people):
                 del candidates[form]
         if not candidates:
@@ -220,7 +220,7 @@ class MisspelledName(Rule):
         if first:
             if nk.is_known_full(m.first, m.form):
                 return None  # "Pascal Lamy", "Ian Healy"
-            fitting = [(p, c) for p, c in pairs if first in nk.firsts.get(id(p), ())]
+            fitting = [(p, c) for p, c in pairs if first in nk.firsts.get(p, ())]
             if not fitting:
                 return None  # another person with that first name
             person, close = fitting[0]
@@ -323,14 +323,14 @@ _VOWELISH = re.compile(r"[aeiouyhj'’-]")
 
 def _spelled_elsewhere(nk: NameKnowledge, person, present: dict[str, int]) -> int:
     """How often the person's own surname forms occur in the document."""
-    return sum(present.get(form, 0) for form in nk.surname_forms[id(person)])
+    return sum(present.get(form, 0) for form in nk.surname_forms[person])
 
 
 def _introduced(nk: NameKnowledge, person, present_firsts: dict[str, set[str]]) -> bool:
     """Is ``person`` named with a first name somewhere in the document?"""
-    for form in nk.surname_forms[id(person)]:
+    for form in nk.surname_forms[person]:
         for first in present_firsts.get(form, ()):
-            if first in nk.firsts.get(id(person), ()):
+            if first in nk.firsts.get(person, ()):
                 return True
     return False
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import re2
@@ -28,10 +29,25 @@ _OPTIONS.log_errors = False
 _OPTIONS.max_mem = 64 << 20
 
 
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Entry patterns are compiled on their first candidate: compiling the
+    whole list up front costs more than auditing a short article."""
+    return re.compile(pattern)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
-    exact: re.Pattern[str]  # before (?P<m>match) after, for exact spans
-    not_after: re.Pattern[str] | None
+    exact_pattern: str  # before (?P<m>match) after, for exact spans
+    not_after_pattern: str | None
+
+    @property
+    def exact(self) -> re.Pattern[str]:
+        return _compiled(self.exact_pattern)
+
+    @property
+    def not_after(self) -> re.Pattern[str] | None:
+        return _compiled(self.not_after_pattern) if self.not_after_pattern else None
 
 
 class PhraseScanner:
@@ -44,16 +60,13 @@ class PhraseScanner:
             before, match, after = item.get("before", ""), item["match"], item.get("after", "")
             alternatives.append(f"{before}(?:{match}){after}")
             not_after = item.get("not_after")
-            self.entries.append(Entry(
-                re.compile(f"{before}(?P<m>{match}){after}"),
-                re.compile(not_after) if not_after else None,
-            ))
+            self.entries.append(Entry(f"{before}(?P<m>{match}){after}", not_after or None))
         phrases = sorted(section.get("phrases", []), key=len, reverse=True)
         if phrases:
             words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
             phrase_pattern = rf"\b(?i:{words})\b"
             alternatives.append(phrase_pattern)
-            self.entries.append(Entry(re.compile(f"(?P<m>{phrase_pattern})"), None))
+            self.entries.append(Entry(f"(?P<m>{phrase_pattern})", None))
         try:
             self.scan = re2.compile("|".join(f"(?:{a})" for a in alternatives), _OPTIONS)
         except re2.error as exc:  # pragma: no cover - our own data
@@ -67,7 +80,8 @@ class PhraseScanner:
                 if m is None:
                     continue
                 s, e = m.span("m")
-                if entry.not_after is not None and entry.not_after.match(text, e, min(len(text), e + 80)):
+                not_after = entry.not_after
+                if not_after is not None and not_after.match(text, e, min(len(text), e + 80)):
                     break
                 yield s, e, m.group("m")
                 break

@@ -1,0 +1,62 @@
+"""The compiled data cache behind start-up speed: the word-frequency table,
+the people index and the names view must equal what they are built from."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from auditor import datacache, lexicon
+from auditor.config import load_config
+from auditor.knowledge.base import KnowledgeBase
+from auditor.knowledge.people import INDEX_CLASSES, PeopleIndex
+from auditor.rules.base import Context
+from auditor.rules.names._known import NameKnowledge
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_lexicon_matches_wordfreq(cache_dir):
+    wordfreq = pytest.importorskip("wordfreq")
+    lexicon._packed.cache_clear()
+    lexicon._zipf_table.cache_clear()
+    for word in ("the", "road", "Added", "defence", "labeled", "Kyiv", "zzxqv"):
+        assert lexicon.zipf(word) == pytest.approx(wordfreq.zipf_frequency(word, "en"), abs=0.011)
+    assert lexicon.top_n(3000) == wordfreq.top_n_list("en", 3000)
+    assert "road" in lexicon.words_above(3.0) and "zzxqv" not in lexicon.words_above(0.0)
+    assert any((datacache.cache_dir() / "lexicon").iterdir())
+
+
+def _knowledge() -> KnowledgeBase:
+    return Context(load_config(None)).knowledge
+
+
+def test_people_index_and_names_view_round_trip(cache_dir):
+    fresh = PeopleIndex.build(_knowledge())
+    cached_kb = _knowledge()
+    first = cached_kb.people  # built, then stored
+    again = KnowledgeBase(cached_kb.packs).people  # read back from the cache
+    assert again is not first
+    assert [p.name for p in again.people] == [p.name for p in fresh.people]
+    assert [[r.office.id for r in p.roles] for p in again.people] == [[r.office.id for r in p.roles] for p in fresh.people]
+    kb = KnowledgeBase(cached_kb.packs)
+    built = NameKnowledge.build(kb)
+    reread = NameKnowledge.build(kb)
+    assert reread.surnames.keys() == built.surnames.keys()
+    lammy = reread.known_surname("Lammy")
+    assert lammy and lammy[0] in kb.people.people  # objects of this index, not copies
+    assert reread.first_fits(lammy[0], "David")
+    assert [c.surname for c in reread.close("Lamy")] == ["Lammy"]
+
+
+def test_unlisted_class_in_a_cache_entry_is_refused(cache_dir):
+    entry = datacache._entry("people", "stamp")
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(pickle.dumps(KnowledgeBase([])))  # a class the caller did not allow
+    assert datacache.load("people", "stamp", allowed=INDEX_CLASSES) is None
+    assert datacache.cached("people", "stamp", lambda: {"rebuilt": True}) == {"rebuilt": True}
