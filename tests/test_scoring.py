@@ -52,7 +52,7 @@ def test_gamma_ppf_exponential_and_rate_scaling():
         assert gamma_ppf(p, 1.0, 4.0) == pytest.approx(-math.log(1 - p) / 4.0, rel=1e-10)
 
 
-@pytest.mark.parametrize("shape", [0.05, 0.3, 1.7, 40.0, 2500.0])
+@pytest.mark.parametrize("shape", [0.02, 0.05, 0.3, 1.7, 40.0, 2500.0, 80000.0])
 @pytest.mark.parametrize("p", [0.001, 0.05, 0.5, 0.95, 0.999])
 def test_gamma_ppf_inverts_gamma_p(shape, p):
     x = gamma_ppf(p, shape)
