@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from auditor import suppress
@@ -63,12 +64,13 @@ def doc_ref(doc: Document) -> DocRef:
     )
 
 
-def finish_corpus(rules: list[Rule], observations: dict[str, list[tuple[DocRef, Any]]]) -> list[Finding]:
-    """Findings of the corpus rules, given every document's observations."""
+def finish_corpus(rules: list[Rule], observations: Mapping[str, Sequence[Any]]) -> list[Finding]:
+    """Findings of the corpus rules, given every document's observations in
+    document order (a rule's entries are (DocRef, summary) pairs)."""
     out: list[Finding] = []
     for rule in rules:
         if isinstance(rule, CorpusRule):
-            out.extend(rule.finish(sorted(observations.get(rule.id, []), key=lambda o: o[0].ordinal)))
+            out.extend(rule.finish(observations.get(rule.id, [])))
     return suppress.finish(rules, observations, out)
 
 

@@ -34,6 +34,7 @@ from auditor.documents.document import Document
 from auditor.documents.loader import Loader
 from auditor.engine import check_document, finish_corpus
 from auditor.model import DocumentInfo, DocumentResult, Finding
+from auditor.observations import ObservationLog
 from auditor.registry import build_rules
 from auditor.rules.base import Context, Rule
 
@@ -216,7 +217,8 @@ def run(
     jobs = max(1, jobs or os.cpu_count() or 1)
     spool = tempfile.TemporaryFile(prefix="auditor-spool-")
     summaries: list[DocSummary] = []
-    observations: dict[str, list] = {}
+    observation_file = tempfile.TemporaryFile(prefix="auditor-observations-")
+    observations: dict[str, ObservationLog] = {}
     timings: Counter[str] = Counter()
     chars = 0
 
@@ -228,7 +230,10 @@ def run(
             summary.count(result.findings)
             summaries.append(summary)
             for rule_id, obs in observed.items():
-                observations.setdefault(rule_id, []).append(obs)
+                log = observations.get(rule_id)
+                if log is None:
+                    log = observations[rule_id] = ObservationLog(observation_file)
+                log.append(obs, result.ordinal)
         pickle.dump([r for r, _ in results], spool, protocol=pickle.HIGHEST_PROTOCOL)
         if progress is not None:
             progress(len(summaries), chars)
@@ -263,12 +268,14 @@ def run(
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
         t0 = time.perf_counter()
-        corpus = finish_corpus(rules, observations)
+        corpus = finish_corpus(rules, {rule_id: log.by_ordinal() for rule_id, log in observations.items()})
         if profile:
             timings["(corpus finish)"] += time.perf_counter() - t0
     except BaseException:
         spool.close()
         raise
+    finally:
+        observation_file.close()
     by_doc: dict[int, list[Finding]] = {}
     for f in corpus:
         by_doc.setdefault(f.doc, []).append(f)

@@ -42,10 +42,12 @@ Passes:
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import re2
 
@@ -102,6 +104,7 @@ class _Settings:
     min_function_words: int
     min_words: int
     min_probability: float
+    languages: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -126,20 +129,36 @@ def _settings() -> _Settings:
         min_function_words=int(conf["min_foreign_function_words"]),
         min_words=int(conf["min_words"]),
         min_probability=float(conf["min_probability"]),
+        languages=tuple(str(lang) for lang in conf["langdetect_languages"]),
     )
 
 
+@lru_cache(maxsize=1)
+def _factory(languages: tuple[str, ...]) -> Any:
+    """langdetect with only the configured profiles, built on the first
+    candidate: most documents never need it, and each profile costs time
+    and memory."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    profiles = []
+    for lang in languages:
+        with open(os.path.join(PROFILES_DIRECTORY, lang), encoding="utf-8") as fh:
+            profiles.append(fh.read())
+    factory.load_json_profile(profiles)
+    factory.seed = 0  # langdetect is random unless seeded
+    return factory
+
+
 @lru_cache(maxsize=4096)
-def _detect(sentence: str) -> tuple[str, float]:
-    # Imported on the first candidate: langdetect and its 55 language
-    # profiles cost time and ~50 MB that most documents never need.
-    from langdetect import DetectorFactory, detect_langs
+def _detect(sentence: str, languages: tuple[str, ...]) -> tuple[str, float]:
     from langdetect.lang_detect_exception import LangDetectException
 
-    DetectorFactory.seed = 0  # langdetect is random unless seeded
+    detector = _factory(languages).create()
+    detector.append(sentence)
     try:
-        best = detect_langs(sentence)[0]
-    except LangDetectException:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
         return "unknown", 0.0
     return best.lang, best.prob
 
@@ -293,7 +312,7 @@ class Untranslated(Rule):
             sentence = text[span.start:span.end]
             if len(sentence.split()) < s.min_words:
                 continue
-            lang, prob = _detect(sentence)
+            lang, prob = _detect(sentence, s.languages)
             if lang in ("en", "unknown") or prob < s.min_probability:
                 continue
             reported += 1
