@@ -49,7 +49,6 @@ def _packed() -> tuple[str, ...]:
     return tuple(datacache.cached("lexicon", _stamp(), _build))
 
 
-@lru_cache(maxsize=1024)
 def bucket(i: int) -> tuple[str, ...]:
     """The words of Zipf frequency ``9 - i/100`` (bucket ``i`` of wordfreq's list)."""
     packed = _packed()
