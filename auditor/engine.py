@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from auditor import suppress
@@ -46,7 +47,7 @@ def check_document(
         if stats is not None:
             measured = rule.measure(doc)
             if measured:
-                stats.update({f"{rule.id}.{k}": v for k, v in measured.items()})
+                stats.update({_stat_key(rule.id, k): v for k, v in measured.items()})
         if timings is not None:
             timings[rule.id] += clock() - t0
     findings.sort(key=Finding.sort_key)
@@ -62,6 +63,13 @@ def doc_ref(doc: Document) -> DocRef:
         source=doc.source,
         date=doc.date.isoformat() if doc.date else None,
     )
+
+
+@lru_cache(maxsize=4096)
+def _stat_key(rule_id: str, name: str) -> str:
+    """One string object per statistic name, not one per document: a run
+    keeps every document's statistics."""
+    return f"{rule_id}.{name}"
 
 
 def finish_corpus(rules: list[Rule], observations: Mapping[str, Sequence[Any]]) -> list[Finding]:

@@ -18,6 +18,7 @@ import contextlib
 import os
 import pickle
 import signal
+import sys
 import tempfile
 import time
 import uuid
@@ -225,8 +226,10 @@ def run(
     def collect(results: list[tuple[DocumentResult, dict[str, Any]]], chunk_timings: Counter[str]) -> None:
         timings.update(chunk_timings)
         for result, observed in results:
-            summary = DocSummary(result.ordinal, result.path, result.id, result.source,
-                                 result.date, result.words, result.stats)
+            # archive paths, sources and dates repeat across documents: one string each
+            summary = DocSummary(result.ordinal, sys.intern(result.path), result.id,
+                                 result.source and sys.intern(result.source),
+                                 result.date and sys.intern(result.date), result.words, result.stats)
             summary.count(result.findings)
             summaries.append(summary)
             for rule_id, obs in observed.items():
