@@ -69,7 +69,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from auditor.documents.document import Document
@@ -178,30 +178,35 @@ class CorpusMinorityName(CorpusRule):
         return tuple(out) or None
 
     # -- reduce ----------------------------------------------------------------------
-    def finish(self, observations: list[tuple[DocRef, Any]]) -> Iterator[Finding]:
+    def finish(self, observations: Sequence[tuple[DocRef, Any]]) -> Iterator[Finding]:
+        """One pass over the observations into per-form tallies: their size
+        grows with the number of distinct forms, not of documents; only a
+        form rare enough to be a minority keeps its uses."""
         nk = name_knowledge(self.ctx.knowledge)
-        uses: dict[str, list[tuple[DocRef, FormUse]]] = {}
+        tallies: dict[str, _Tally] = {}
         by_key: dict[str, set[str]] = {}
         for ref, summary in observations:
+            doc_forms = frozenset(use.form for use in summary)
             for use in summary:
-                uses.setdefault(use.form, []).append((ref, use))
-                by_key.setdefault(use.key, set()).add(use.form)
+                tally = tallies.get(use.form)
+                if tally is None:
+                    tally = tallies[use.form] = _Tally([] if use.loc is not None else None)
+                    by_key.setdefault(use.key, set()).add(use.form)
+                tally.add(ref, use, doc_forms, self._max_minor_docs)
         for forms in by_key.values():
             if len(forms) < 2:
                 continue
             for minor in sorted(forms):
-                major = self._majority_for(minor, forms, uses, nk)
+                major = self._majority_for(minor, forms, tallies, nk)
                 if major is None:
                     continue
-                yield from self._report(minor, major, uses, nk)
+                yield from self._report(minor, major, tallies, nk)
 
-    def _majority_for(self, minor: str, forms: set[str], uses, nk) -> str | None:
-        minor_uses = uses[minor]
-        if len(minor_uses) > self._max_minor_docs:
-            return None
-        if minor_uses[0][1].loc is None:
-            return None  # an English word or a name in its own right ("Tipper", "Rogue")
-        sources = {ref.source for ref, _ in minor_uses}
+    def _majority_for(self, minor: str, forms: set[str], tallies: dict[str, _Tally], nk) -> str | None:
+        minor_uses = tallies[minor].minority
+        if not minor_uses:
+            return None  # in too many documents, or an English word or a name in its own right ("Tipper")
+        sources = {ref.source for ref, _, _ in minor_uses}
         if len(sources) != 1:
             return None
         (source,) = sources
@@ -214,27 +219,27 @@ class CorpusMinorityName(CorpusRule):
                     continue  # brand capitalisation, not a person's name
             if strip_accents(minor) == strip_accents(major):
                 continue  # "Martínez"/"Martinez": a source's diacritics policy, not a misspelling
-            others = [(ref, use) for ref, use in uses[major] if ref.source != source]
-            other_sources = {ref.source for ref, _ in others}
-            if (len(others) < self._min_docs or len(other_sources) < self._min_sources
-                    or len(others) < self._factor * len(minor_uses)):
+            tally = tallies[major]
+            others = tally.docs - tally.by_source.get(source, 0)
+            other_sources = len(tally.by_source) - (source in tally.by_source)
+            if (others < self._min_docs or other_sources < self._min_sources
+                    or others < self._factor * len(minor_uses)):
                 continue
-            if not self._same_person(minor, major, minor_uses, others, nk):
+            if not self._same_person(minor, major, minor_uses, tally.firsts_outside(source), nk):
                 continue
-            if len(others) > best_docs:
-                best, best_docs = major, len(others)
+            if others > best_docs:
+                best, best_docs = major, others
         return best
 
     @staticmethod
-    def _same_person(minor: str, major: str, minor_uses, major_uses, nk) -> bool:
+    def _same_person(minor: str, major: str, minor_uses, major_firsts: Counter[str], nk) -> bool:
         if nk is not None:
             pa, pb = nk.known_surname(minor), nk.known_surname(major)
             if pa and pb:
                 return bool({id(p) for p in pa} & {id(p) for p in pb})
             if pa:
                 return False  # the rare form is a known person's own name ("Jenkyns")
-        minor_firsts = {f for _, use in minor_uses for f in use.firsts}
-        major_firsts = Counter(f for _, use in major_uses for f in use.firsts)
+        minor_firsts = {f for _, use, _ in minor_uses for f in use.firsts}
         if minor_firsts:
             # the full name must be attested with the majority spelling: in
             # several documents, or as most of that form's first names
@@ -249,24 +254,56 @@ class CorpusMinorityName(CorpusRule):
         top, top_count = major_firsts.most_common(1)[0]
         return top_count >= 0.6 * sum(major_firsts.values())
 
-    def _report(self, minor: str, major: str, uses, nk) -> Iterator[Finding]:
-        minor_uses = uses[minor]
+    def _report(self, minor: str, major: str, tallies: dict[str, _Tally], nk) -> Iterator[Finding]:
+        minor_uses = tallies[minor].minority
         source = minor_uses[0][0].source
-        others = [ref for ref, _ in uses[major] if ref.source != source]
-        n_sources = len({ref.source for ref in others})
+        tally = tallies[major]
+        others = tally.docs - tally.by_source.get(source, 0)
+        n_sources = len(tally.by_source) - (source in tally.by_source)
         accepted = bool(nk and nk.known_surname(minor) and nk.known_surname(major))
-        both = {ref.ordinal for ref, _ in uses[major]}
-        for ref, use in minor_uses:
-            if ref.ordinal in both:
+        for ref, use, doc_forms in minor_uses:
+            if major in doc_forms:
                 continue  # both forms in one document: names.inconsistent's finding
             yield self.finding_at(
                 ref.ordinal, use.loc,
-                f"'{minor}' is {source}'s spelling; {len(others)} documents from {n_sources} other "
+                f"'{minor}' is {source}'s spelling; {others} documents from {n_sources} other "
                 f"sources write '{major}'",
                 suggestion=major,
                 confidence=0.6 if accepted else 0.75,
                 severity=Severity.INFO if accepted else None,
             )
+
+
+class _Tally:
+    """What the reduce step keeps of one form across the corpus."""
+
+    __slots__ = ("docs", "by_source", "firsts", "minority")
+
+    def __init__(self, minority: list | None) -> None:
+        self.docs = 0
+        self.by_source: dict[str | None, int] = {}
+        self.firsts: dict[str | None, Counter[str]] = {}
+        #: its uses with their documents' forms, while few enough to be a
+        #: minority; None once too many (or when its first use has no location)
+        self.minority = minority
+
+    def add(self, ref: DocRef, use: FormUse, doc_forms: frozenset[str], max_minor: int) -> None:
+        self.docs += 1
+        self.by_source[ref.source] = self.by_source.get(ref.source, 0) + 1
+        if use.firsts:
+            self.firsts.setdefault(ref.source, Counter()).update(use.firsts)
+        if self.minority is not None:
+            if self.docs > max_minor:
+                self.minority = None
+            else:
+                self.minority.append((ref, use, doc_forms))
+
+    def firsts_outside(self, source: str | None) -> Counter[str]:
+        out: Counter[str] = Counter()
+        for src, counts in self.firsts.items():
+            if src != source:
+                out.update(counts)
+        return out
 
 
 _INITIALS_BEFORE = re.compile(r"[A-Z]\.[ \t]*$")
