@@ -186,13 +186,12 @@ class CorpusMinorityName(CorpusRule):
         tallies: dict[str, _Tally] = {}
         by_key: dict[str, set[str]] = {}
         for ref, summary in observations:
-            doc_forms = frozenset(use.form for use in summary)
             for use in summary:
                 tally = tallies.get(use.form)
                 if tally is None:
                     tally = tallies[use.form] = _Tally([] if use.loc is not None else None)
                     by_key.setdefault(use.key, set()).add(use.form)
-                tally.add(ref, use, doc_forms, self._max_minor_docs)
+                tally.add(ref, use, summary, self._max_minor_docs)
         for forms in by_key.values():
             if len(forms) < 2:
                 continue
@@ -206,7 +205,7 @@ class CorpusMinorityName(CorpusRule):
         minor_uses = tallies[minor].minority
         if not minor_uses:
             return None  # in too many documents, or an English word or a name in its own right ("Tipper")
-        sources = {ref.source for ref, _, _ in minor_uses}
+        sources = {u.source for u in minor_uses}
         if len(sources) != 1:
             return None
         (source,) = sources
@@ -239,7 +238,7 @@ class CorpusMinorityName(CorpusRule):
                 return bool({id(p) for p in pa} & {id(p) for p in pb})
             if pa:
                 return False  # the rare form is a known person's own name ("Jenkyns")
-        minor_firsts = {f for _, use, _ in minor_uses for f in use.firsts}
+        minor_firsts = {f for u in minor_uses for f in u.firsts}
         if minor_firsts:
             # the full name must be attested with the majority spelling: in
             # several documents, or as most of that form's first names
@@ -256,22 +255,33 @@ class CorpusMinorityName(CorpusRule):
 
     def _report(self, minor: str, major: str, tallies: dict[str, _Tally], nk) -> Iterator[Finding]:
         minor_uses = tallies[minor].minority
-        source = minor_uses[0][0].source
+        source = minor_uses[0].source
         tally = tallies[major]
         others = tally.docs - tally.by_source.get(source, 0)
         n_sources = len(tally.by_source) - (source in tally.by_source)
         accepted = bool(nk and nk.known_surname(minor) and nk.known_surname(major))
-        for ref, use, doc_forms in minor_uses:
-            if major in doc_forms:
+        for u in minor_uses:
+            if major in u.variants:
                 continue  # both forms in one document: names.inconsistent's finding
             yield self.finding_at(
-                ref.ordinal, use.loc,
+                u.ordinal, u.loc,
                 f"'{minor}' is {source}'s spelling; {others} documents from {n_sources} other "
                 f"sources write '{major}'",
                 suggestion=major,
                 confidence=0.6 if accepted else 0.75,
                 severity=Severity.INFO if accepted else None,
             )
+
+
+class _MinorUse(NamedTuple):
+    """One use of a possible minority form: where, by whom, with which
+    first names, beside which other forms of the same key in its document."""
+
+    ordinal: int
+    source: str | None
+    loc: Location | None
+    firsts: tuple[str, ...]
+    variants: tuple[str, ...]
 
 
 class _Tally:
@@ -287,7 +297,7 @@ class _Tally:
         #: minority; None once too many (or when its first use has no location)
         self.minority = minority
 
-    def add(self, ref: DocRef, use: FormUse, doc_forms: frozenset[str], max_minor: int) -> None:
+    def add(self, ref: DocRef, use: FormUse, summary: tuple[FormUse, ...], max_minor: int) -> None:
         self.docs += 1
         self.by_source[ref.source] = self.by_source.get(ref.source, 0) + 1
         if use.firsts:
@@ -296,7 +306,8 @@ class _Tally:
             if self.docs > max_minor:
                 self.minority = None
             else:
-                self.minority.append((ref, use, doc_forms))
+                variants = tuple(u.form for u in summary if u.key == use.key and u.form != use.form)
+                self.minority.append(_MinorUse(ref.ordinal, ref.source, use.loc, use.firsts, variants))
 
     def firsts_outside(self, source: str | None) -> Counter[str]:
         out: Counter[str] = Counter()
