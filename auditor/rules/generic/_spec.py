@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from auditor.documents.utf8 import utf8
 from auditor.errors import ConfigError
 from auditor.model import Severity
 from auditor.rules.base import Rule
@@ -98,7 +99,7 @@ def drop_excepted(exceptions: Any, text: str, spans: list[tuple[int, int]]) -> l
     """The spans that overlap no match of the exception pattern."""
     if exceptions is None or not spans:
         return spans
-    excepted = [(m.start(), m.end()) for m in exceptions.finditer(text)]
+    excepted = list(utf8(text).spans(exceptions))
     return [s for s in spans if not any(a < s[1] and s[0] < b for a, b in excepted)]
 
 

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.documents.document import Document
+from auditor.documents.utf8 import utf8
 from auditor.errors import ConfigError
 from auditor.model import Finding
 from auditor.patterns import literal_alternation
@@ -67,7 +68,7 @@ class ConsistencyRule(GenericRule):
         if not self._may_match(doc):
             return
         text = doc.text
-        hits = [(m.start(), m.end()) for m in self._pattern.finditer(text)]
+        hits = list(utf8(text).spans(self._pattern))
         if len(hits) < 2:
             return
         hits = drop_excepted(self._exceptions, text, hits)

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.documents.document import Document
+from auditor.documents.utf8 import utf8
 from auditor.errors import ConfigError
 from auditor.model import Finding
 from auditor.patterns import literal_alternation
@@ -72,7 +73,7 @@ class ExistenceRule(GenericRule):
         if not self._may_match(doc):
             return
         text = doc.text
-        matches = [_trimmed(text, m.start(), m.end()) for m in self._pattern.finditer(text) if m.end() > m.start()]
+        matches = [_trimmed(text, s, e) for s, e in utf8(text).spans(self._pattern) if e > s]
         if not matches:
             return
         if self.spec.whole_paragraph:

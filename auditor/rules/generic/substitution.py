@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.documents.document import Document
+from auditor.documents.utf8 import utf8
 from auditor.model import Finding
 from auditor.patterns import compile_user_pattern, literal_alternation
 from auditor.registry import register_type
@@ -64,7 +65,7 @@ class SubstitutionRule(GenericRule):
         if not self._may_match(doc):
             return
         text = doc.text
-        spans = [(m.start(), m.end()) for m in self._pattern.finditer(text) if m.end() > m.start()]
+        spans = [(s, e) for s, e in utf8(text).spans(self._pattern) if e > s]
         for start, end in drop_excepted(self._exceptions, text, spans):
             found = text[start:end]
             replacement = self._replacement(found)

@@ -24,6 +24,8 @@ from typing import Any
 
 import re2
 
+from auditor.documents.utf8 import utf8
+
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
 _OPTIONS.max_mem = 64 << 20
@@ -89,15 +91,4 @@ class PhraseScanner:
 
 def _char_spans(text: str, regex: Any) -> Iterator[tuple[int, int]]:
     """Spans of RE2 matches as str offsets (RE2 works on UTF-8 bytes)."""
-    if text.isascii():
-        for m in regex.finditer(text.encode("ascii")):
-            yield m.span()
-        return
-    data = text.encode("utf-8")
-    last_b, last_c = 0, 0
-    for m in regex.finditer(data):
-        sb, eb = m.span()
-        last_c += len(data[last_b:sb].decode("utf-8", "ignore"))
-        last_b = sb
-        ec = last_c + len(data[sb:eb].decode("utf-8", "ignore"))
-        yield last_c, ec
+    return utf8(text).spans(regex)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.documents.utf8 import utf8
 from auditor.model import Finding, Severity
 from auditor.registry import register
 from auditor.rules.base import Rule
@@ -79,8 +80,9 @@ class AnonymousSource(Rule):
     def count_named(self, doc) -> int:
         """Reporting verbs with a capitalised name just before or after."""
         named = 0
-        for m in self._named.finditer(doc.text):
-            name = m.group(1) or m.group(2)
-            if name not in self._not_names and not doc.in_quotation(m.start(), m.end()):
+        view = utf8(doc.text)
+        for m in view.finditer(self._named):
+            name = view.group(m, 1) or view.group(m, 2)
+            if name not in self._not_names and not doc.in_quotation(*view.span(m)):
                 named += 1
         return named

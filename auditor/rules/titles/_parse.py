@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import re2
 
+from auditor.documents.utf8 import utf8
 from auditor.knowledge.people import Office, Person, Role
 from auditor.resources import load_yaml_resource
 
@@ -298,8 +299,7 @@ def _parse(text: str, lex: Lexicon) -> list[TitleMention]:
     out: list[TitleMention] = []
     n = len(text)
     last_end = -1
-    for m in lex.title_re.finditer(text):
-        s, e = m.span()
+    for s, e in utf8(text).spans(lex.title_re):
         if s < last_end:
             continue
         if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_")) or (e < n and (text[e].isalnum() or text[e] in "-_")):

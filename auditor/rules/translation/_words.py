@@ -14,6 +14,8 @@ from typing import Any
 
 import re2
 
+from auditor.documents.utf8 import utf8
+
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
 _OPTIONS.case_sensitive = False
@@ -41,11 +43,12 @@ class WordMatcher:
         if self._pattern is None:
             return
         n = len(text)
-        for m in self._pattern.finditer(text):
-            start, end = m.span()
+        view = utf8(text)
+        for m in view.finditer(self._pattern):
+            start, end = view.span(m)
             if (start > 0 and text[start - 1].isalpha()) or (end < n and text[end].isalpha()):
                 continue
-            found = m.group()
+            found = text[start:end]
             payload = self._payload.get(found if self._case_sensitive else found.lower())
             if payload is not None:
                 yield start, end, payload

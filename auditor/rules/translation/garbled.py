@@ -40,6 +40,7 @@ from functools import lru_cache
 import re2
 
 from auditor.documents.document import Document
+from auditor.documents.utf8 import utf8
 from auditor.lexicon import words_above
 from auditor.model import Severity
 from auditor.registry import register
@@ -106,13 +107,15 @@ class Garbled(Rule):
     def check(self, doc: Document):
         s = _settings()
         text = doc.text
-        for m in s.scan.finditer(text):
+        view = utf8(text)
+        for m in view.finditer(s.scan):
+            start, end = view.span(m)
             if m.group(1) is not None:
-                yield from self._stray_word(doc, text, s, m.start())
+                yield from self._stray_word(doc, text, s, start)
             elif m.group(2) is not None:
-                yield from self._doubled(doc, text, m.start(), m.end())
+                yield from self._doubled(doc, text, start, end)
             else:
-                yield from self._broken_end(doc, text, m.start())
+                yield from self._broken_end(doc, text, start)
 
     def _stray_word(self, doc: Document, text: str, s: _Settings, at: int):
         m = s.stray.match(text, at)
