@@ -1,0 +1,278 @@
+"""Sentences that read like machine translation.
+
+Machine translation into English leaves wording that a fluent writer or a
+professional translator rarely chooses: calques of the source language
+("it is necessary to", "within the framework of", "on the territory of"),
+uncontracted or over-literal renderings ("can not", "you will be able to"),
+and literal number formats ("75.9 thousand"). No single cue proves anything;
+together, in one sentence, they are a reason to have the passage reread.
+
+Each cue is a short word sequence with a weight learned offline
+(``benchmarks/train_machine_style.py``: a logistic regression over word
+n-grams of real WMT22 news, social and shop text machine-translated into
+English, against the professional human translation of the same documents
+and native US news, split by source document). Cues of fluent English
+(contractions, "though", "there's") carry negative weights. A sentence whose
+summed weight (plus a bias) reaches ``threshold`` is reported once, naming
+its strongest cues. Evidence also adds up over a document: when the mean
+score of its sentences reaches ``doc_threshold``, every sentence with a cue
+at ``low_threshold`` is reported too. Findings per 1,000 words are the
+document's machine-translation signal (info severity: a reason to reread,
+not an error). Names are never cues ("Kiev" is the place rules' business),
+nor are phrases of one language pair's topics. Typography (quote,
+apostrophe and dash styles, spacing) is never a cue: it is typesetting, not
+translation. Cues inside a quotation are not counted (someone's transcribed
+words).
+
+Cues, weights and thresholds live in ``rules/translation/machine_style.yml``.
+
+Flags:
+    It is necessary to note that within the framework of the program, it is planned to carry out work on the territory of the region.
+
+    In connection with this, the ministry reported that on the territory of the country it is planned to carry out checks.
+
+Passes:
+    The ministry said it would check every region, though officials didn't say when the inspections would start.
+
+    “It is necessary to carry out work on the territory of the region,” the governor said.
+
+    Prices rose 3% last year; analysts expect a slower rise in the spring.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+import re2
+
+from auditor.documents.document import Document
+from auditor.model import Severity
+from auditor.registry import register
+from auditor.resources import load_yaml_resource
+from auditor.rules.base import Rule
+
+_APOSTROPHES = ("'", "\u2019")
+# Before matching, every character but letters, digits, the space, apostrophes
+# and the punctuation cues may contain becomes a space (same length: offsets
+# hold). A cue is then stored with each character that may stand before and
+# after it, so every hit of the automaton is a whole-word hit and no Python
+# code runs for "our" in "hour".
+_BLANK = re.compile(r"[^\w '\u2019,;:?!()]")
+_BEFORE = " ("
+_AFTER = " ,;:?!)"
+# quotations, for leaving out their cues: a cheap pairing of “…” and "…" within a paragraph
+_QUOTED = re.compile(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")
+
+
+class CueMatcher:
+    """Whole-word occurrences of weighted cue phrases, in one pass.
+
+    Phrases are lower case; a phrase's apostrophe matches a straight or a
+    curly one (typography is not a cue). ``number_patterns`` are regular
+    expressions (RE2 syntax, case-insensitive) for number formats, which an
+    automaton over words cannot express. Hits are ``(start, end, index)``
+    with ``index`` into ``phrases + number_patterns``.
+    """
+
+    def __init__(self, phrases: Iterable[str], number_patterns: Iterable[str] = ()) -> None:
+        self.phrases = list(phrases)
+        self.number_patterns = list(number_patterns)
+        self._automaton: Any = None
+        if self.phrases:
+            automaton = ahocorasick.Automaton()
+            for i, phrase in enumerate(self.phrases):
+                variants = {phrase.replace("\u2019", "'")}
+                if "'" in phrase or "\u2019" in phrase:
+                    variants |= {phrase.replace("'", a).replace("\u2019", a) for a in _APOSTROPHES}
+                befores = _BEFORE if phrase[0].isalnum() else ""
+                afters = _AFTER if phrase[-1].isalnum() else ""
+                for v in variants:
+                    for b in befores or [""]:
+                        for a in afters or [""]:
+                            # hit ending at e (inclusive) in the padded text: the phrase
+                            # is text[e - len(b + v + a) + len(b) : e - len(a) + 1] unpadded
+                            w = b + v + a
+                            automaton.add_word(w, (len(w) - len(b), len(a), i))
+            automaton.make_automaton()
+            self._automaton = automaton
+        options = re2.Options()
+        options.case_sensitive = False
+        options.log_errors = False
+        self._numbers = [re2.compile(p, options) for p in self.number_patterns]
+
+    def __len__(self) -> int:
+        return len(self.phrases) + len(self.number_patterns)
+
+    def hits(self, text: str) -> list[tuple[int, int, int]]:
+        out: list[tuple[int, int, int]] = []
+        if self._automaton is not None:
+            low = text.lower()
+            if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
+                low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+            # padded: e - a is the phrase start in ``text``, e - b its end
+            out = [(e - a, e - b, i) for e, (a, b, i) in self._automaton.iter(" " + _BLANK.sub(" ", low) + " ")]
+        base = len(self.phrases)
+        for k, pattern in enumerate(self._numbers):
+            out.extend((m.start(), m.end(), base + k) for m in pattern.finditer(text))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    matcher: CueMatcher
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    doc_threshold: float
+    low_threshold: float
+    doc_words: float
+    max_cues_in_message: int
+    min_sentence_words: int
+
+
+def model_from_config(conf: Mapping[str, Any]) -> Model:
+    """Build the model from the YAML mapping (also used by the benchmarks)."""
+    cues = conf.get("cues") or {}
+    numbers = conf.get("number_cues") or {}
+    threshold = float(conf["threshold"])
+    return Model(
+        matcher=CueMatcher([str(p) for p in cues], [str(p) for p in numbers]),
+        weights=tuple(float(w) for w in cues.values()) + tuple(float(w) for w in numbers.values()),
+        bias=float(conf["bias"]),
+        threshold=threshold,
+        doc_threshold=float(conf.get("doc_threshold", math.inf)),
+        low_threshold=float(conf.get("low_threshold", threshold)),
+        doc_words=float(conf.get("doc_words", 20)),
+        max_cues_in_message=int(conf.get("max_cues_in_message", 3)),
+        min_sentence_words=int(conf.get("min_sentence_words", 4)),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model:
+    return model_from_config(load_yaml_resource("translation/machine_style.yml"))
+
+
+def flagged(scores: list[float], doc_score: float, threshold: float, doc_threshold: float,
+            low_threshold: float) -> list[bool]:
+    """Which sentences to report: those at the threshold, and, in a document
+    whose score reaches ``doc_threshold``, those at ``low_threshold``."""
+    whole = doc_score >= doc_threshold
+    return [x >= threshold or (whole and x >= low_threshold) for x in scores]
+
+
+def _max_paragraph(model: Model, text: str, hits: list[tuple[int, int, int]]) -> float:
+    """An upper bound of every sentence score: the bias plus the positive
+    weight of the richest block between blank lines (no sentence crosses
+    one). ``hits`` in text order."""
+    weights = model.weights
+    best = 0.0
+    line_end = -1
+    acc = 0.0
+    for a, _, i in hits:
+        if a >= line_end:
+            best = max(best, acc)
+            acc = 0.0
+            nl = text.find("\n\n", a)
+            line_end = len(text) if nl < 0 else nl
+        w = weights[i]
+        if w > 0:
+            acc += w
+    return model.bias + max(best, acc)
+
+
+def unquoted(text: str, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The hits outside quotations (“…” or "…" within one paragraph)."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    if not quoted:
+        return hits
+    starts = [q[0] for q in quoted]
+    return [h for h in hits if (k := bisect_right(starts, h[0]) - 1) < 0 or h[1] > quoted[k][1]]
+
+
+def document_score(model: Model, words: int, hits: list[tuple[int, int, int]]) -> float:
+    """The bias plus the weight of every cue per ``doc_words`` words: the
+    mean sentence score of a document of ``doc_words``-word sentences."""
+    return model.bias + sum(model.weights[i] for _, _, i in hits) * model.doc_words / max(words, 1)
+
+
+def sentence_scores(model: Model, doc: Document) -> tuple[float, list[tuple[int, int, float, list[tuple[int, int, int]]]]]:
+    """The document score and ``(start, end, score, cue hits)`` of every
+    sentence of at least ``min_sentence_words`` words, or ``(-inf, [])`` when
+    no sentence can be reported. Cues inside quotations are left out."""
+    nothing: tuple[float, list] = (-math.inf, [])
+    text = doc.text
+    hits = model.matcher.hits(text)
+    if not hits:
+        return nothing
+    hits.sort()
+    weights = model.weights
+    words = doc.word_count
+    # cheap bounds before the quotations and sentences are segmented
+    positive = sum(w for _, _, i in hits if (w := weights[i]) > 0)
+    doc_bound = model.bias + positive * model.doc_words / max(words, 1)
+    if doc_bound < model.doc_threshold and _max_paragraph(model, text, hits) < model.threshold:
+        return nothing
+    hits = unquoted(text, hits)
+    doc_score = document_score(model, words, hits)
+    if doc_score < model.doc_threshold and _max_paragraph(model, text, hits) < model.threshold:
+        return nothing
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    grouped: dict[int, list[tuple[int, int, int]]] = {}
+    for h in hits:
+        k = bisect_right(starts, h[0]) - 1
+        if k >= 0 and h[1] <= sentences[k].end:
+            grouped.setdefault(k, []).append(h)
+    out = []
+    for k, s in enumerate(sentences):
+        if len(text[s.start:s.end].split()) < model.min_sentence_words:
+            continue
+        group = grouped.get(k, [])
+        out.append((s.start, s.end, model.bias + sum(weights[i] for _, _, i in group), group))
+    return doc_score, out
+
+
+@register
+class MachineStyle(Rule):
+    id = "translation.machine-style"
+    summary = "Sentence reads like machine translation (calques, literal constructions, number formats)"
+    default_severity = Severity.INFO
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.model = default_model()
+
+    def check(self, doc: Document):
+        m = self.model
+        doc_score, scored = sentence_scores(m, doc)
+        if not scored:
+            return
+        scores = [x[2] for x in scored]
+        whole = doc_score >= m.doc_threshold
+        for (start, end, score, group), hit in zip(scored, flagged(scores, doc_score, m.threshold,
+                                                                   m.doc_threshold, m.low_threshold)):
+            cues = sorted((h for h in group if m.weights[h[2]] > 0), key=lambda h: -m.weights[h[2]])
+            if not hit or not cues:
+                continue
+            seen: list[str] = []
+            for a, b, _ in cues:
+                surface = " ".join(doc.text[a:b].split())
+                if surface.lower() not in (x.lower() for x in seen):
+                    seen.append(surface)
+                if len(seen) >= m.max_cues_in_message:
+                    break
+            named = ", ".join(f"'{c}'" for c in seen)
+            overall = " (so does the document as a whole)" if whole and score < m.threshold else ""
+            yield self.finding(
+                doc, start, end,
+                f"reads like machine translation{overall}: {named}; reread and rephrase",
+                confidence=round(1.0 / (1.0 + math.exp(-(score - m.threshold))), 2),
+            )
