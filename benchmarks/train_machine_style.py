@@ -141,7 +141,7 @@ def proper_words(rows: list[dict]) -> set[str]:
 
 
 def candidates(rows: list[dict], native: list[str], min_support: int, min_pair_support: int,
-               min_logodds: float, max_native_per_1k: float) -> list[str]:
+               min_logodds: float, max_native_per_1k: float, min_words: int = 1) -> list[str]:
     mt_w: dict[str, float] = defaultdict(float)
     hu_w: dict[str, float] = defaultdict(float)
     support: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -171,6 +171,8 @@ def candidates(rows: list[dict], native: list[str], min_support: int, min_pair_s
     n = len(rows)
     keep = []
     for x, sup in support.items():
+        if len(_TOKEN.findall(x)) < min_words:
+            continue  # a single word is mostly a topic ("housing"), not a construction
         if any(t in proper for t in x.replace(",", " ").split()):
             continue  # name renderings ("Kiev", "Vladimir") are the place and name rules' business
         # general, not one language's topic: enough documents in at least two language pairs
@@ -253,7 +255,7 @@ def train(rows: list[dict], native_train: list[str], args: argparse.Namespace, l
     validation documents; returns the YAML mapping."""
     t0 = time.perf_counter()
     phrases = candidates(rows, native_train[:600], args.min_support, args.min_pair_support, args.min_logodds,
-                         args.max_native_per_1k)
+                         args.max_native_per_1k, args.min_cue_words)
     log(f"  {len(phrases)} candidate phrases ({time.perf_counter() - t0:.0f} s)")
     matcher = CueMatcher(phrases, NUMBER_CANDIDATES)
     data: list[tuple[dict[int, int], int, float]] = []
@@ -362,6 +364,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--min-support", type=int, default=8, help="distinct train source documents a cue occurs in")
     ap.add_argument("--min-pair-support", type=int, default=3,
                     help="... and in at least this many source documents of each of two language pairs")
+    ap.add_argument("--min-cue-words", type=int, default=1, help="words (or , ; : ? ! ( )) a cue has at least")
     ap.add_argument("--min-logodds", type=float, default=0.25)
     ap.add_argument("--max-native-per-1k", type=float, default=1.0,
                     help="drop candidates more frequent than this in native news (per 1,000 words)")
