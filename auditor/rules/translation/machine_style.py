@@ -52,6 +52,7 @@ from typing import Any
 import ahocorasick
 import re2
 
+from auditor.documents import segment
 from auditor.documents.document import Document
 from auditor.model import Severity
 from auditor.registry import register
@@ -59,14 +60,11 @@ from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
 
 _APOSTROPHES = ("'", "\u2019")
-# Before matching, every character but letters, digits, the space, apostrophes
-# and the punctuation cues may contain becomes a space (same length: offsets
-# hold). A cue is then stored with each character that may stand before and
-# after it, so every hit of the automaton is a whole-word hit and no Python
-# code runs for "our" in "hour".
-_BLANK = re.compile(r"[^\w '\u2019,;:?!()]")
-_BEFORE = " ("
-_AFTER = " ,;:?!)"
+# A cue is stored with each character that may stand before and after it (in
+# the lower-cased text, padded with a space at both ends), so every hit of the
+# automaton is a whole-word hit and no Python code runs for "our" in "hour".
+_BEFORE = " \n\t\u00a0\"\u201c\u2018'([/-\u2013\u2014"
+_AFTER = " \n\t\u00a0\"\u201d\u2019,.;:?!)]/-\u2013\u2014\u2026"
 # quotations, for leaving out their cues: a cheap pairing of “…” and "…" within a paragraph
 _QUOTED = re.compile(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")
 
@@ -76,8 +74,8 @@ class CueMatcher:
 
     Phrases are lower case; a phrase's apostrophe matches a straight or a
     curly one (typography is not a cue). ``number_patterns`` are regular
-    expressions (RE2 syntax, case-insensitive) for number formats, which an
-    automaton over words cannot express. Hits are ``(start, end, index)``
+    expressions (RE2 syntax, case-insensitive, no capturing groups) for
+    number formats, which an automaton over words cannot express. Hits are ``(start, end, index)``
     with ``index`` into ``phrases + number_patterns``.
     """
 
@@ -105,7 +103,8 @@ class CueMatcher:
         options = re2.Options()
         options.case_sensitive = False
         options.log_errors = False
-        self._numbers = [re2.compile(p, options) for p in self.number_patterns]
+        self._numbers = (re2.compile("|".join(f"({p})" for p in self.number_patterns), options)
+                         if self.number_patterns else None)
 
     def __len__(self) -> int:
         return len(self.phrases) + len(self.number_patterns)
@@ -117,10 +116,16 @@ class CueMatcher:
             if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
                 low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
             # padded: e - a is the phrase start in ``text``, e - b its end
-            out = [(e - a, e - b, i) for e, (a, b, i) in self._automaton.iter(" " + _BLANK.sub(" ", low) + " ")]
-        base = len(self.phrases)
-        for k, pattern in enumerate(self._numbers):
-            out.extend((m.start(), m.end(), base + k) for m in pattern.finditer(text))
+            out = [(e - a, e - b, i) for e, (a, b, i) in self._automaton.iter(" " + low + " ")]
+        if self._numbers is not None:
+            base = len(self.phrases)
+            found = False
+            for m in self._numbers.finditer(text):
+                k = next(g for g, x in enumerate(m.groups()) if x is not None)
+                out.append((m.start(), m.end(), base + k))
+                found = True
+            if found:
+                out.sort(key=lambda h: h[1])
         return out
 
 
@@ -168,24 +173,24 @@ def flagged(scores: list[float], doc_score: float, threshold: float, doc_thresho
     return [x >= threshold or (whole and x >= low_threshold) for x in scores]
 
 
-def _max_paragraph(model: Model, text: str, hits: list[tuple[int, int, int]]) -> float:
-    """An upper bound of every sentence score: the bias plus the positive
-    weight of the richest block between blank lines (no sentence crosses
-    one). ``hits`` in text order."""
+def _blocks(model: Model, text: str, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, float]]:
+    """``(start, end, bound)`` of every run of text between blank lines that
+    holds a hit (``hits`` in the order of their ends): no sentence crosses a
+    blank line, so the bias plus the positive weight of a block bounds the
+    score of every sentence in it."""
     weights = model.weights
-    best = 0.0
-    line_end = -1
-    acc = 0.0
-    for a, _, i in hits:
-        if a >= line_end:
-            best = max(best, acc)
-            acc = 0.0
-            nl = text.find("\n\n", a)
-            line_end = len(text) if nl < 0 else nl
+    out: list[list] = []
+    end = -1
+    for a, b, i in hits:
+        if b > end:
+            before = text.rfind("\n\n", 0, a)
+            after = text.find("\n\n", a)
+            end = len(text) if after < 0 else after
+            out.append([0 if before < 0 else before + 2, end, model.bias])
         w = weights[i]
         if w > 0:
-            acc += w
-    return model.bias + max(best, acc)
+            out[-1][2] += w
+    return [(a, b, x) for a, b, x in out]
 
 
 def unquoted(text: str, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -204,27 +209,38 @@ def document_score(model: Model, words: int, hits: list[tuple[int, int, int]]) -
 
 
 def sentence_scores(model: Model, doc: Document) -> tuple[float, list[tuple[int, int, float, list[tuple[int, int, int]]]]]:
-    """The document score and ``(start, end, score, cue hits)`` of every
-    sentence of at least ``min_sentence_words`` words, or ``(-inf, [])`` when
-    no sentence can be reported. Cues inside quotations are left out."""
+    """The document score and ``(start, end, score, cue hits)`` of the
+    sentences of at least ``min_sentence_words`` words that may be reported
+    (all of them when the document score reaches ``doc_threshold``), or
+    ``(-inf, [])``. Cues inside quotations are left out."""
     nothing: tuple[float, list] = (-math.inf, [])
     text = doc.text
     hits = model.matcher.hits(text)
     if not hits:
         return nothing
-    hits.sort()
-    weights = model.weights
+    # cheap bounds first (quoted cues still in): the document score, every sentence score
+    blocks = _blocks(model, text, hits)
     words = doc.word_count
-    # cheap bounds before the quotations and sentences are segmented
-    positive = sum(w for _, _, i in hits if (w := weights[i]) > 0)
-    doc_bound = model.bias + positive * model.doc_words / max(words, 1)
-    if doc_bound < model.doc_threshold and _max_paragraph(model, text, hits) < model.threshold:
+    doc_bound = model.bias + sum(x - model.bias for _, _, x in blocks) * model.doc_words / max(words, 1)
+    if doc_bound < model.doc_threshold and all(x < model.threshold for _, _, x in blocks):
         return nothing
     hits = unquoted(text, hits)
-    doc_score = document_score(model, words, hits)
-    if doc_score < model.doc_threshold and _max_paragraph(model, text, hits) < model.threshold:
+    if not hits:
         return nothing
-    sentences = doc.sentences
+    weights = model.weights
+    doc_score = document_score(model, words, hits)
+    if doc_score >= model.doc_threshold or "sentences" in doc.__dict__:
+        sentences = doc.sentences  # segmented already (by another rule), or needed throughout
+    else:
+        # only the blocks where a sentence could reach the threshold are segmented
+        blocks = [(a, b) for a, b, bound in _blocks(model, text, hits) if bound >= model.threshold]
+        if not blocks:
+            return nothing
+        sentences = []
+        for a, b in blocks:
+            piece = text[a:b]
+            paragraphs = segment.paragraphs(piece, wrapped=doc.kind == "md")
+            sentences.extend(segment.Span(a + s.start, a + s.end) for s in segment.sentences(piece, paragraphs))
     starts = [s.start for s in sentences]
     grouped: dict[int, list[tuple[int, int, int]]] = {}
     for h in hits:
