@@ -16,8 +16,9 @@ Method (pure Python, no numpy):
    train sentences, kept when they occur in at least ``--min-support``
    distinct source documents (so a phrase of one shop listing or one story
    repeated by 14 systems is not a cue) and their document-balanced
-   log-odds MT vs human is at least ``--min-logodds`` in size (and no word
-   of it is a name: mostly capitalised mid-sentence); plus a few
+   log-odds MT vs human is at least ``--min-logodds`` in size, no word of
+   it is a name (mostly capitalised mid-sentence), and a one-word cue is a
+   common word (``--min-unigram-zipf``: "housing" is a topic); plus a few
    number-format patterns ("75.9 thousand"). Phrases that are very
    common in native news are dropped (they cost time, not signal).
 3. Every sentence (the rule's own segmentation and matcher; cues inside
@@ -59,6 +60,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _wmt_split as split  # noqa: E402
+from wordfreq import zipf_frequency  # noqa: E402
 
 from auditor.documents.document import Document  # noqa: E402
 from auditor.rules.translation.machine_style import (  # noqa: E402
@@ -141,7 +143,8 @@ def proper_words(rows: list[dict]) -> set[str]:
 
 
 def candidates(rows: list[dict], native: list[str], min_support: int, min_pair_support: int,
-               min_logodds: float, max_native_per_1k: float, min_words: int = 1) -> list[str]:
+               min_logodds: float, max_native_per_1k: float, min_words: int = 1,
+               min_unigram_zipf: float = 0.0) -> list[str]:
     mt_w: dict[str, float] = defaultdict(float)
     hu_w: dict[str, float] = defaultdict(float)
     support: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -171,8 +174,11 @@ def candidates(rows: list[dict], native: list[str], min_support: int, min_pair_s
     n = len(rows)
     keep = []
     for x, sup in support.items():
-        if len(_TOKEN.findall(x)) < min_words:
-            continue  # a single word is mostly a topic ("housing"), not a construction
+        tokens = _TOKEN.findall(x)
+        if len(tokens) < min_words:
+            continue
+        if len(tokens) == 1 and zipf_frequency(x, "en") < min_unigram_zipf:
+            continue  # a rarer single word is a topic ("housing"), not a construction
         if any(t in proper for t in x.replace(",", " ").split()):
             continue  # name renderings ("Kiev", "Vladimir") are the place and name rules' business
         # general, not one language's topic: enough documents in at least two language pairs
@@ -255,7 +261,7 @@ def train(rows: list[dict], native_train: list[str], args: argparse.Namespace, l
     validation documents; returns the YAML mapping."""
     t0 = time.perf_counter()
     phrases = candidates(rows, native_train[:600], args.min_support, args.min_pair_support, args.min_logodds,
-                         args.max_native_per_1k, args.min_cue_words)
+                         args.max_native_per_1k, args.min_cue_words, args.min_unigram_zipf)
     log(f"  {len(phrases)} candidate phrases ({time.perf_counter() - t0:.0f} s)")
     matcher = CueMatcher(phrases, NUMBER_CANDIDATES)
     data: list[tuple[dict[int, int], int, float]] = []
@@ -365,6 +371,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--min-pair-support", type=int, default=3,
                     help="... and in at least this many source documents of each of two language pairs")
     ap.add_argument("--min-cue-words", type=int, default=1, help="words (or , ; : ? ! ( )) a cue has at least")
+    ap.add_argument("--min-unigram-zipf", type=float, default=5.0,
+                    help="a one-word cue must be at least this common in English (wordfreq Zipf): function words, not topics")
     ap.add_argument("--min-logodds", type=float, default=0.25)
     ap.add_argument("--max-native-per-1k", type=float, default=1.0,
                     help="drop candidates more frequent than this in native news (per 1,000 words)")

@@ -63,7 +63,7 @@ _APOSTROPHES = ("'", "\u2019")
 # A cue is stored with each character that may stand before and after it (in
 # the lower-cased text, padded with a space at both ends), so every hit of the
 # automaton is a whole-word hit and no Python code runs for "our" in "hour".
-_BEFORE = " \n\t\u00a0\"\u201c\u2018'([/-\u2013\u2014"
+_BEFORE = " \n\t\u00a0\"\u201c\u2018([/-\u2013\u2014"  # no apostrophe: "m" is not in "I'm"
 _AFTER = " \n\t\u00a0\"\u201d\u2019,.;:?!)]/-\u2013\u2014\u2026"
 # quotations, for leaving out their cues: a cheap pairing of “…” and "…" within a paragraph
 _QUOTED = re.compile(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")
