@@ -65,6 +65,7 @@ from wordfreq import zipf_frequency  # noqa: E402
 from auditor.documents.document import Document  # noqa: E402
 from auditor.rules.translation.machine_style import (  # noqa: E402
     CueMatcher,
+    cue_count,
     flagged,
     model_from_config,
     sentence_scores,
@@ -177,6 +178,8 @@ def candidates(rows: list[dict], native: list[str], min_support: int, min_pair_s
         tokens = _TOKEN.findall(x)
         if len(tokens) < min_words:
             continue
+        if any(len(t) == 1 and t not in ("a", "i") and t.isalpha() for t in tokens):
+            continue  # "p" of "p.m.", "m" of "75 m": not words
         if len(tokens) == 1 and zipf_frequency(x, "en") < min_unigram_zipf:
             continue  # a rarer single word is a topic ("housing"), not a construction
         if any(t in proper for t in x.replace(",", " ").split()):
@@ -293,32 +296,38 @@ def train(rows: list[dict], native_train: list[str], args: argparse.Namespace, l
     numbers = {NUMBER_CANDIDATES[i - n_phr]: round(w2[remap[i]], 3) for i in keep if i >= n_phr}
     log(f"  {len(cues)} cues, {len(numbers)} number patterns kept ({time.perf_counter() - t0:.0f} s)")
     conf = {"bias": round(b2, 3), "threshold": 0.0, "doc_threshold": 0.0, "low_threshold": 0.0,
-            "doc_words": 20, "max_cues_in_message": 3, "min_sentence_words": 4,
+            "doc_words": 20, "min_cues": args.min_cues, "max_cues_in_message": 3, "min_sentence_words": 4,
             "cues": dict(sorted(cues.items(), key=lambda kv: -kv[1])), "number_cues": numbers}
     ts, td, tl = choose_thresholds(conf, validation or rows, native_validation or native_train, args, log)
     conf["threshold"], conf["doc_threshold"], conf["low_threshold"] = ts, td, tl
     return conf
 
 
-def score_docs(conf: dict, texts: list[str]) -> list[tuple[int, list[float], float]]:
-    """Words, sentence scores (of sentences with a positive cue: the others
-    are never reported) and document score of every text, by the rule's own code."""
+Scored = list[tuple[int, list[float], list[int], float, int]]
+
+
+def score_docs(conf: dict, texts: list[str]) -> Scored:
+    """Words, sentence scores and cue counts (of sentences with a positive
+    cue: the others are never reported), document score and ``min_cues`` of
+    every text, by the rule's own code."""
     model = model_from_config({**conf, "threshold": -1e9, "low_threshold": -1e9, "doc_threshold": -1e9})
     out = []
     for t in texts:
         d = _doc(t)
         doc_score, scored = sentence_scores(model, d)
-        out.append((d.word_count, [x[2] for x in scored if any(model.weights[h[2]] > 0 for h in x[3])], doc_score))
+        counts = [cue_count(model.weights, x[3]) for x in scored]
+        kept = [(x[2], c) for x, c in zip(scored, counts) if c]
+        out.append((d.word_count, [x for x, _ in kept], [c for _, c in kept], doc_score, model.min_cues))
     return out
 
 
-def rates(scored: list[tuple[int, list[float], float]], th: tuple[float, float, float]) -> list[float]:
-    return [1000.0 * sum(flagged(sc, ds, *th)) / max(words, 1) for words, sc, ds in scored]
+def rates(scored: Scored, th: tuple[float, float, float]) -> list[float]:
+    return [1000.0 * sum(flagged(sc, ds, *th, counts, mc)) / max(words, 1) for words, sc, counts, ds, mc in scored]
 
 
-def native_stats(scored: list[tuple[int, list[float], float]], th: tuple[float, float, float]) -> tuple[float, float]:
+def native_stats(scored: Scored, th: tuple[float, float, float]) -> tuple[float, float]:
     """Findings per 10,000 words and the share of documents with any."""
-    n = [sum(flagged(sc, ds, *th)) for _, sc, ds in scored]
+    n = [sum(flagged(sc, ds, *th, counts, mc)) for _, sc, counts, ds, mc in scored]
     return 1e4 * sum(n) / max(sum(x[0] for x in scored), 1), sum(1 for x in n if x) / max(len(n), 1)
 
 
@@ -385,6 +394,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--min-weight", type=float, default=0.5,
                     help="drop cues lighter than this (then refit): fewer hits, a faster rule")
     ap.add_argument("--min-number-weight", type=float, default=0.25, help="the same for the number patterns")
+    ap.add_argument("--min-cues", type=int, default=2,
+                    help="separate cues a sentence needs to be reported on its own score")
     ap.add_argument("--max-per-10k", type=float, default=0.8)
     ap.add_argument("--max-doc-share", type=float, default=0.04)
     ap.add_argument("--cross", action="store_true", help="also train on ru-en+ja-en and test on uk-en")

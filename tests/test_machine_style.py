@@ -11,7 +11,7 @@ import pytest
 
 from auditor.documents.document import Document
 from auditor.resources import load_yaml_resource
-from auditor.rules.translation.machine_style import CueMatcher, default_model, flagged
+from auditor.rules.translation.machine_style import CueMatcher, cue_count, default_model, flagged
 from auditor.testing import run_on_texts
 
 RULE = "translation.machine-style"
@@ -64,6 +64,19 @@ def test_a_document_that_reads_like_translation_throughout_lowers_the_bar():
     if m.low_threshold < m.threshold:
         (f,) = run(text)
         assert "as a whole" in f.message
+
+
+def test_one_cue_alone_is_not_enough():
+    # a sentence at the threshold needs min_cues separate cues; overlapping ones count once
+    assert flagged([3.0, 3.0], -1.0, 2.5, 0.0, 1.0, [1, 2], 2) == [False, True]
+    weights = [1.0, 1.0, -1.0, 1.0]
+    assert cue_count(weights, [(0, 15, 0), (6, 18, 1), (20, 25, 2)]) == 1
+    assert cue_count(weights, [(0, 15, 0), (20, 25, 2), (30, 34, 3)]) == 2
+    text = ("The senator spent the weekend in her home state, meeting voters at diners and town halls. "
+            "Aides said she had not decided whether to seek a third term. But I'm not a politics junkie, "
+            "and I never was one, said a retired teacher who came to hear her. Turnout at the events was "
+            "higher than her staff had expected, and the questions ran long.")
+    assert run(text) == []
 
 
 def test_cues_are_words_not_typography():

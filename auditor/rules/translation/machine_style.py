@@ -2,10 +2,10 @@
 
 Machine translation into English leaves wording that a fluent writer or a
 professional translator rarely chooses: calques of the source language
-("it is necessary to", "within the framework of", "on the territory of"),
-uncontracted or over-literal renderings ("can not", "you will be able to"),
-and literal number formats ("75.9 thousand"). No single cue proves anything;
-together, in one sentence, they are a reason to have the passage reread.
+("it is necessary", "regarding the", "that is,"), stiff or uncontracted
+renderings ("can not", "you will", "will be able", "and I'm"), and literal
+number formats ("75.9 thousand"). No single cue proves anything; together,
+in one sentence, they are a reason to have the passage reread.
 
 Each cue is a short word sequence with a weight learned offline
 (``benchmarks/train_machine_style.py``: a logistic regression over word
@@ -13,8 +13,8 @@ n-grams of real WMT22 news, social and shop text machine-translated into
 English, against the professional human translation of the same documents
 and native US news, split by source document). Cues of fluent English
 (contractions, "though", "there's") carry negative weights. A sentence whose
-summed weight (plus a bias) reaches ``threshold`` is reported once, naming
-its strongest cues. Evidence also adds up over a document: when the mean
+summed weight (plus a bias) reaches ``threshold`` and that holds at least
+``min_cues`` separate cues is reported once, naming its strongest cues. Evidence also adds up over a document: when the mean
 score of its sentences reaches ``doc_threshold``, every sentence with a cue
 at ``low_threshold`` is reported too. Findings per 1,000 words are the
 document's machine-translation signal (info severity: a reason to reread,
@@ -140,6 +140,7 @@ class Model:
     doc_words: float
     max_cues_in_message: int
     min_sentence_words: int
+    min_cues: int
 
 
 def model_from_config(conf: Mapping[str, Any]) -> Model:
@@ -157,6 +158,7 @@ def model_from_config(conf: Mapping[str, Any]) -> Model:
         doc_words=float(conf.get("doc_words", 20)),
         max_cues_in_message=int(conf.get("max_cues_in_message", 3)),
         min_sentence_words=int(conf.get("min_sentence_words", 4)),
+        min_cues=int(conf.get("min_cues", 1)),
     )
 
 
@@ -166,11 +168,27 @@ def default_model() -> Model:
 
 
 def flagged(scores: list[float], doc_score: float, threshold: float, doc_threshold: float,
-            low_threshold: float) -> list[bool]:
-    """Which sentences to report: those at the threshold, and, in a document
-    whose score reaches ``doc_threshold``, those at ``low_threshold``."""
+            low_threshold: float, cues: list[int] | None = None, min_cues: int = 1) -> list[bool]:
+    """Which sentences to report: those at the threshold with at least
+    ``min_cues`` separate cues (``cues[k]``, see :func:`cue_count`), and, in
+    a document whose score reaches ``doc_threshold``, those at
+    ``low_threshold``."""
     whole = doc_score >= doc_threshold
-    return [x >= threshold or (whole and x >= low_threshold) for x in scores]
+    return [(x >= threshold and (cues is None or cues[k] >= min_cues)) or (whole and x >= low_threshold)
+            for k, x in enumerate(scores)]
+
+
+def cue_count(weights: tuple[float, ...] | list[float], group: list[tuple[int, int, int]]) -> int:
+    """Separate positive cues in a sentence: overlapping ones ("it is
+    necessary", "necessary to") count once."""
+    count, end = 0, -1
+    for a, b, i in sorted(group):
+        if weights[i] <= 0:
+            continue
+        if a >= end:
+            count += 1
+        end = max(end, b)
+    return count
 
 
 def _blocks(model: Model, text: str, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, float]]:
@@ -272,9 +290,10 @@ class MachineStyle(Rule):
         if not scored:
             return
         scores = [x[2] for x in scored]
+        counts = [cue_count(m.weights, x[3]) for x in scored]
         whole = doc_score >= m.doc_threshold
-        for (start, end, score, group), hit in zip(scored, flagged(scores, doc_score, m.threshold,
-                                                                   m.doc_threshold, m.low_threshold)):
+        for (start, end, score, group), hit in zip(scored, flagged(scores, doc_score, m.threshold, m.doc_threshold,
+                                                                   m.low_threshold, counts, m.min_cues)):
             cues = sorted((h for h in group if m.weights[h[2]] > 0), key=lambda h: -m.weights[h[2]])
             if not hit or not cues:
                 continue
