@@ -79,8 +79,11 @@ class CueMatcher:
     with ``index`` into ``phrases + number_patterns``.
     """
 
-    def __init__(self, phrases: Iterable[str], number_patterns: Iterable[str] = ()) -> None:
+    def __init__(self, phrases: Iterable[str], number_patterns: Iterable[str] = (),
+                 weights: Iterable[float] | None = None) -> None:
         self.phrases = list(phrases)
+        # the positive weight of each cue rides with its hits (for the bounds in blocks())
+        positive = [max(0.0, float(w)) for w in weights] if weights is not None else None
         self.number_patterns = list(number_patterns)
         self._automaton: Any = None
         if self.phrases:
@@ -97,7 +100,8 @@ class CueMatcher:
                             # hit ending at e (inclusive) in the padded text: the phrase
                             # is text[e - len(b + v + a) + len(b) : e - len(a) + 1] unpadded
                             w = b + v + a
-                            automaton.add_word(w, (len(w) - len(b), len(a), i))
+                            automaton.add_word(w, (len(w) - len(b), len(a), i,
+                                                   positive[i] if positive is not None else 0.0))
             automaton.make_automaton()
             self._automaton = automaton
         options = re2.Options()
@@ -105,6 +109,7 @@ class CueMatcher:
         options.log_errors = False
         self._numbers = (re2.compile("|".join(f"({p})" for p in self.number_patterns), options)
                          if self.number_patterns else None)
+        self._number_positive = positive[len(self.phrases):] if positive is not None else None
 
     def __len__(self) -> int:
         return len(self.phrases) + len(self.number_patterns)
@@ -112,21 +117,67 @@ class CueMatcher:
     def hits(self, text: str) -> list[tuple[int, int, int]]:
         out: list[tuple[int, int, int]] = []
         if self._automaton is not None:
-            low = text.lower()
-            if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
-                low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
             # padded: e - a is the phrase start in ``text``, e - b its end
-            out = [(e - a, e - b, i) for e, (a, b, i) in self._automaton.iter(" " + low + " ")]
-        if self._numbers is not None:
-            base = len(self.phrases)
-            found = False
-            for m in self._numbers.finditer(text):
-                k = next(g for g, x in enumerate(m.groups()) if x is not None)
-                out.append((m.start(), m.end(), base + k))
-                found = True
-            if found:
-                out.sort(key=lambda h: h[1])
+            out = [(e - a, e - b, i) for e, (a, b, i, _) in self._automaton.iter(" " + _lower(text) + " ")]
+        numbers = self._number_hits(text)
+        if numbers:
+            out.extend(numbers)
+            out.sort(key=lambda h: h[1])
         return out
+
+    def _number_hits(self, text: str) -> list[tuple[int, int, int]]:
+        if self._numbers is None:
+            return []
+        base = len(self.phrases)
+        return [(m.start(), m.end(), base + next(g for g, x in enumerate(m.groups()) if x is not None))
+                for m in self._numbers.finditer(text)]
+
+    def blocks(self, text: str) -> list[tuple[int, int, float, list[tuple[int, int, int]] | None, list]]:
+        """The runs of text between blank lines that hold a hit, as ``(start,
+        end, positive weight, number hits, raw phrase hits)``: the same hits
+        as :meth:`hits`, counted per block without a Python step per hit
+        (see :func:`block_hits` for the hits themselves). Needs ``weights``."""
+        low = _lower(text) if self._automaton is not None else ""
+        numbers = self._number_hits(text)
+        out: list[list] = []
+        if self._automaton is not None:
+            find = self._automaton.iter
+            offset = 0
+            for piece in low.split("\n\n"):
+                raw = list(find(" " + piece + " "))
+                if raw:
+                    out.append([offset, offset + len(piece), sum(v[3] for _, v in raw), None, raw])
+                offset += len(piece) + 2
+        if numbers:
+            positive = self._number_positive or [0.0] * len(self.number_patterns)
+            base = len(self.phrases)
+            for h in numbers:
+                block = next((b for b in out if b[0] <= h[0] and h[1] <= b[1]), None)
+                if block is None:
+                    before, after = text.rfind("\n\n", 0, h[0]), text.find("\n\n", h[0])
+                    block = [0 if before < 0 else before + 2, len(text) if after < 0 else after, 0.0, None, []]
+                    out.append(block)
+                    out.sort(key=lambda b: b[0])
+                block[2] += positive[h[2] - base]
+                block[3] = (block[3] or []) + [h]
+        return [tuple(b) for b in out]  # type: ignore[misc]
+
+
+def block_hits(blocks: list) -> list[tuple[int, int, int]]:
+    """The hits of :meth:`CueMatcher.blocks`, as :meth:`CueMatcher.hits` gives them."""
+    out = [(s + e - v[0], s + e - v[1], v[2]) for s, _, _, _, raw in blocks for e, v in raw]
+    numbers = [h for b in blocks if b[3] for h in b[3]]
+    if numbers:
+        out.extend(numbers)
+        out.sort(key=lambda h: h[1])
+    return out
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +200,8 @@ def model_from_config(conf: Mapping[str, Any]) -> Model:
     numbers = conf.get("number_cues") or {}
     threshold = float(conf["threshold"])
     return Model(
-        matcher=CueMatcher([str(p) for p in cues], [str(p) for p in numbers]),
+        matcher=CueMatcher([str(p) for p in cues], [str(p) for p in numbers],
+                           [float(w) for w in cues.values()] + [float(w) for w in numbers.values()]),
         weights=tuple(float(w) for w in cues.values()) + tuple(float(w) for w in numbers.values()),
         bias=float(conf["bias"]),
         threshold=threshold,
@@ -233,16 +285,15 @@ def sentence_scores(model: Model, doc: Document) -> tuple[float, list[tuple[int,
     ``(-inf, [])``. Cues inside quotations are left out."""
     nothing: tuple[float, list] = (-math.inf, [])
     text = doc.text
-    hits = model.matcher.hits(text)
-    if not hits:
+    found = model.matcher.blocks(text)
+    if not found:
         return nothing
     # cheap bounds first (quoted cues still in): the document score, every sentence score
-    blocks = _blocks(model, text, hits)
     words = doc.word_count
-    doc_bound = model.bias + sum(x - model.bias for _, _, x in blocks) * model.doc_words / max(words, 1)
-    if doc_bound < model.doc_threshold and all(x < model.threshold for _, _, x in blocks):
+    doc_bound = model.bias + sum(b[2] for b in found) * model.doc_words / max(words, 1)
+    if doc_bound < model.doc_threshold and all(model.bias + b[2] < model.threshold for b in found):
         return nothing
-    hits = unquoted(text, hits)
+    hits = unquoted(text, block_hits(found))
     if not hits:
         return nothing
     weights = model.weights
