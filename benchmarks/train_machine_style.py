@@ -347,9 +347,10 @@ def choose_thresholds(conf: dict, rows: list[dict], native: list[str], args, log
     mt, hu = sides(rows)
     s_mt, s_hu, s_nat = score_docs(conf, mt), score_docs(conf, hu), score_docs(conf, native)
     best = None
-    for ts in [x * 0.5 for x in range(0, 11)]:
-        for td in [x * 0.5 for x in range(-4, 5)] + [math.inf]:
-            for tl in ([x * 0.5 for x in range(-3, 11)] if td != math.inf else [ts]):
+    for ts in [x * args.grid_step for x in range(0, int(5 / args.grid_step) + 1)]:
+        for td in [x * args.grid_step for x in range(int(-2 / args.grid_step), int(2 / args.grid_step) + 1)] + [math.inf]:
+            for tl in ([x * args.grid_step for x in range(int(-1.5 / args.grid_step), int(5 / args.grid_step) + 1)]
+                       if td != math.inf else [ts]):
                 if tl > ts:
                     continue
                 th = (ts, td, tl)
@@ -398,6 +399,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--min-number-weight", type=float, default=0.25, help="the same for the number patterns")
     ap.add_argument("--min-cues", type=int, default=2,
                     help="separate cues a sentence needs to be reported on its own score")
+    ap.add_argument("--grid-step", type=float, default=0.5, help="step of the threshold grid")
     ap.add_argument("--max-per-10k", type=float, default=0.8)
     ap.add_argument("--max-doc-share", type=float, default=0.04)
     ap.add_argument("--cross", action="store_true", help="also train on ru-en+ja-en and test on uk-en")
