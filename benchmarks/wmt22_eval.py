@@ -20,11 +20,17 @@ Score of a document = findings per 1,000 words. Reported:
 * where WMT22 crowd DA scores exist (ru-en, uk-en), the mean human quality
   score of MT outputs with and without findings: do the rules fire on the
   translations people judged worse?
+* the held-out view: ``translation.machine-style`` learns its cues from this
+  data (``benchmarks/train_machine_style.py``), so the pooled figures above
+  flatter it. The same AUROCs on the held-out source documents only (the
+  split of ``benchmarks/_wmt_split.py``, shared with the trainer), and the
+  cross-language check: the rule retrained in memory on ru-en + ja-en only,
+  scored on uk-en (``--no-cross`` skips the retraining, about a minute).
 
 Usage::
 
     python benchmarks/wmt22_eval.py [--data PATH] [--select translation,typography]
-                                     [--domain news] [--limit N] [--json OUT]
+                                     [--domain news] [--limit N] [--json OUT] [--no-cross]
 """
 
 from __future__ import annotations
@@ -40,6 +46,11 @@ from auditor.config import load_config
 from auditor.documents.document import Document
 from auditor.registry import build_rules
 from auditor.rules.base import Context, CorpusRule
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _wmt_split as split  # noqa: E402
+
+MACHINE_STYLE = "translation.machine-style"
 
 DEFAULT_DATA = (Path(__file__).resolve().parents[2] / "shared" / "data" / "wmt22_mt_into_english"
                 / "wmt22_ru_uk_ja_to_en.docs.jsonl")
@@ -98,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--exclude-system", default="AIST", help="also report the AUROC without this (degenerate) system")
     ap.add_argument("--json", type=Path, default=None, help="write per-document scores here")
+    ap.add_argument("--no-cross", dest="cross", action="store_false",
+                    help=f"skip the cross-language check of {MACHINE_STYLE} (retrains it in memory)")
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"data not found: {args.data}", file=sys.stderr)
@@ -168,11 +181,74 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nhuman quality (mean crowd DA, 0-100) of MT outputs: with findings {_mean(hit):.1f} (n={len(hit)}), "
               f"without {_mean(clean):.1f} (n={len(clean)}); AUROC(lower DA -> findings) "
               f"{auroc([-x for x in hit], [-x for x in clean]):.3f}")
+    held_out(records, rule_ids, rate)
+    if args.cross and any(r.id == MACHINE_STYLE for r in rules):
+        cross_language(args, rules, records, rate)
     if args.json:
         args.json.write_text(json.dumps([
             {"doc_id": r[0], "langpair": r[1], "side": r[2], "system": r[3], "words": r[4], "findings": r[5]}
             for r in records]), encoding="utf-8")
     return 0
+
+
+def held_out(records, rule_ids, rate) -> None:
+    """The AUROCs on the source documents the trainer never saw."""
+    test = [r for r in records if split.is_test(r[0])]
+    mt = [r for r in test if r[2] == "mt"]
+    human = [r for r in test if r[2] == "human"]
+    print(f"\nHELD-OUT split ({len({r[0] for r in test})} source documents, {split.TEST_PERCENT}% by hash of doc_id; "
+          f"{len(human)} human, {len(mt)} MT):")
+    print(f"  ALL RULES AUROC {auroc([rate(r) for r in mt], [rate(r) for r in human]):.3f}")
+    for rid in rule_ids:
+        print(f"  {rid:36s} AUROC {auroc([rate(r, rid) for r in mt], [rate(r, rid) for r in human]):.3f}  "
+              f"MT/1k {_mean(rate(r, rid) for r in mt):.3f}  human/1k {_mean(rate(r, rid) for r in human):.3f}  "
+              f"docs hit MT {_hit(mt, rid):.1%} human {_hit(human, rid):.1%}")
+    for lp in sorted({r[1] for r in test}):
+        m = [r for r in mt if r[1] == lp]
+        h = [r for r in human if r[1] == lp]
+        print(f"  {lp}: ALL RULES AUROC {auroc([rate(r) for r in m], [rate(r) for r in h]):.3f}; "
+              f"{MACHINE_STYLE} alone {auroc([rate(r, MACHINE_STYLE) for r in m], [rate(r, MACHINE_STYLE) for r in h]):.3f}")
+
+
+def cross_language(args, rules, records, rate) -> None:
+    """Retrain the machine-style cues on ru-en + ja-en only (the trainer's
+    defaults, in memory) and score the uk-en documents with them."""
+    import train_machine_style as trainer
+
+    from auditor.rules.translation.machine_style import model_from_config
+
+    t0 = time.perf_counter()
+    targs = trainer.parser().parse_args([])
+    native_all, _ = trainer.native_split(trainer.allsides_rows(), targs.native_docs + targs.native_validation_docs)
+    rows = list(load_rows(args.data, None, None))
+    tr = [r for r in rows if r["langpair"] in split.CROSS_TRAIN and not split.is_validation(r["doc_id"])]
+    val = [r for r in rows if r["langpair"] in split.CROSS_TRAIN and split.is_validation(r["doc_id"])]
+    conf = trainer.train(tr, native_all[:targs.native_docs], targs, log=lambda *_: None, validation=val,
+                         native_validation=native_all[targs.native_docs:])
+    rule = next(r for r in rules if r.id == MACHINE_STYLE)
+    shipped = rule.model
+    rule.model = model_from_config(conf)
+    try:
+        cross = []
+        targets = {r["doc_id"]: r for r in rows if r["langpair"] in split.CROSS_TEST}
+        for rec in records:
+            row = targets.get(rec[0])
+            if row is None:
+                continue
+            segs = row["reference_en_human"][rec[3]] if rec[2] == "human" else row["mt_en_by_system"][rec[3]]
+            doc = Document(path="wmt", raw="\n".join(s or "" for s in segs), kind="txt")
+            per_rule = dict(rec[5])
+            per_rule[MACHINE_STYLE] = sum(1 for _ in rule.check(doc))
+            cross.append((rec[0], rec[1], rec[2], rec[3], rec[4], {k: v for k, v in per_rule.items() if v}))
+    finally:
+        rule.model = shipped
+    mt = [r for r in cross if r[2] == "mt"]
+    human = [r for r in cross if r[2] == "human"]
+    print(f"\nCROSS-LANGUAGE: {MACHINE_STYLE} trained on {'+'.join(split.CROSS_TRAIN)} only "
+          f"({len(conf['cues'])} cues, {time.perf_counter() - t0:.0f} s), tested on {'+'.join(split.CROSS_TEST)} "
+          f"({len(human)} human, {len(mt)} MT):")
+    print(f"  ALL RULES AUROC {auroc([rate(r) for r in mt], [rate(r) for r in human]):.3f}; "
+          f"{MACHINE_STYLE} alone {auroc([rate(r, MACHINE_STYLE) for r in mt], [rate(r, MACHINE_STYLE) for r in human]):.3f}")
 
 
 def _mean(values) -> float:
