@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"data not found: {args.data}", file=sys.stderr)
         return 2
 
-    config = load_config(None, {"select": args.select.split(",")})
+    # translation.machine-style is opt-in (off by default): the evaluation turns it on
+    config = load_config(None, {"select": args.select.split(","), "rules": {MACHINE_STYLE: {"severity": "info"}}})
     rules = build_rules(config, Context(config))
     rule_ids = sorted(r.id for r in rules if not isinstance(r, CorpusRule))
     t0 = time.perf_counter()

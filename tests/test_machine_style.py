@@ -15,6 +15,7 @@ from auditor.rules.translation.machine_style import CueMatcher, cue_count, defau
 from auditor.testing import run_on_texts
 
 RULE = "translation.machine-style"
+ENABLED = {"rules": {RULE: {"severity": "info"}}}  # the rule is opt-in
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 WMT = DATA / "wmt22_mt_into_english" / "wmt22_ru_uk_ja_to_en.docs.jsonl"
 ALLSIDES = DATA / "allsides_news_baly2020" / "allsides_articles_50MB.jsonl"
@@ -24,7 +25,7 @@ CALQUED = ("It is necessary to note that within the framework of the program, it
 
 
 def run(*texts: str):
-    return [f for f in run_on_texts(list(texts), select=[RULE]) if f.rule == RULE]
+    return [f for f in run_on_texts(list(texts), select=[RULE], overrides=ENABLED) if f.rule == RULE]
 
 
 def test_a_calqued_sentence_is_reported_with_its_cues():
@@ -111,7 +112,7 @@ def test_machine_output_gets_more_findings_than_the_human_translation_on_held_ou
         for segs in list(row["mt_en_by_system"].values())[:4]:
             texts.append("\n".join(s or "" for s in segs))
             sides.append("mt")
-    findings = run_on_texts(texts, select=[RULE])
+    findings = run_on_texts(texts, select=[RULE], overrides=ENABLED)
     per_doc = [0] * len(texts)
     for f in findings:
         per_doc[f.doc] += 1
@@ -131,7 +132,11 @@ def test_native_us_news_stays_quiet():
         for i, line in enumerate(fh):
             if i % 20 == 0:
                 texts.append(json.loads(line)["text"])
-    findings = run_on_texts(texts, select=[RULE])
+    findings = run_on_texts(texts, select=[RULE], overrides=ENABLED)
     words = sum(Document(path="x", raw=t).word_count for t in texts)
     assert 1e4 * len(findings) / words < 1.0
     assert len({f.doc for f in findings}) / len(texts) < 0.05
+
+
+def test_the_rule_is_off_unless_enabled():
+    assert not [f for f in run_on_texts([CALQUED], select=[RULE]) if f.rule == RULE]

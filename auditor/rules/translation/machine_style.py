@@ -26,6 +26,14 @@ words).
 
 Cues, weights and thresholds live in ``rules/translation/machine_style.yml``.
 
+Off by default; a translation desk turns it on with
+``rules: {translation.machine-style: {severity: info}}``. Why: the signal is
+weak. On held-out WMT22 documents it ranks a machine translation above the
+human reference of the same source 58% of the time (AUROC 0.58), and on
+native US news (AllSides) it fires on 2% of articles, every one of 20 checked
+a false positive; stiff but native registers (instructions, official
+statements, transcripts) read like translation to it.
+
 Flags:
     It is necessary to note that within the framework of the program, it is planned to carry out work on the territory of the region.
 
@@ -329,7 +337,7 @@ def sentence_scores(model: Model, doc: Document) -> tuple[float, list[tuple[int,
 class MachineStyle(Rule):
     id = "translation.machine-style"
     summary = "Sentence reads like machine translation (calques, literal constructions, number formats)"
-    default_severity = Severity.INFO
+    default_severity = Severity.OFF  # opt-in: see the module docstring
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
