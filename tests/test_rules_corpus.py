@@ -192,3 +192,17 @@ def test_page_template_sentences_are_not_a_copy():
     other = doc("The other outlet wrote its own account of the bridge closure. It quoted the mayor at length. "
                 "It added a map of the detour. " + template, "2024-11-26", "Other Outlet")
     assert run([*mag, other], RW) == []
+
+
+def test_candidate_pairs_skip_documents_of_one_group():
+    from array import array
+
+    from auditor.rules.corpus._profile import lsh_candidates, rare_entity_candidates
+
+    sig = array("I", [1, 2, 3, 4])
+    signatures = [(0, sig), (1, sig), (2, sig)]
+    assert lsh_candidates(signatures, 1, 100) == {(0, 1), (0, 2), (1, 2)}
+    assert lsh_candidates(signatures, 1, 100, ["a", "a", "b"]) == {(0, 2), (1, 2)}
+    assert lsh_candidates(signatures, 1, 100, [None, None, "b"]) == {(0, 1), (0, 2), (1, 2)}  # unknown source
+    ents = [(0, array("I", [7, 8])), (1, array("I", [7, 8])), (2, array("I", [7, 8]))]
+    assert set(rare_entity_candidates(ents, 2, 5, groups=["a", "a", "b"])) == {(0, 2), (1, 2)}

@@ -28,6 +28,7 @@ import bisect
 import re
 import zlib
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -190,8 +191,12 @@ def template_bins(observations, max_df: int) -> set[int]:
     return _template_values(observations, max_df, lambda summary: set(summary.signature))
 
 
-def lsh_candidates(signatures: list[tuple[int, array]], rows: int, max_bucket: int) -> set[tuple[int, int]]:
-    """Pairs (i, j), i < j, that share at least one LSH band."""
+def lsh_candidates(signatures: list[tuple[int, array]], rows: int, max_bucket: int,
+                   groups: Sequence[str | None] | None = None) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, that share at least one LSH band; with ``groups``
+    (a source per index), not pairs of one group: a caller that discards
+    them anyway would otherwise hold every pair of an outlet's repeated
+    template pages."""
     pairs: set[tuple[int, int]] = set()
     if not signatures:
         return pairs
@@ -205,8 +210,13 @@ def lsh_candidates(signatures: list[tuple[int, array]], rows: int, max_bucket: i
             if 1 < len(members) <= max_bucket:
                 for x in range(len(members)):
                     for y in range(x + 1, len(members)):
-                        pairs.add((members[x], members[y]))
+                        if not _same_group(groups, members[x], members[y]):
+                            pairs.add((members[x], members[y]))
     return pairs
+
+
+def _same_group(groups: Sequence[str | None] | None, a: int, b: int) -> bool:
+    return groups is not None and groups[a] is not None and groups[a] == groups[b]
 
 
 def template_names(observations, max_df: int) -> set[int]:
@@ -218,9 +228,11 @@ def template_names(observations, max_df: int) -> set[int]:
 
 
 def rare_entity_candidates(entities: list[tuple[int, array]], min_shared: int,
-                           max_df: int, exclude: set[int] | None = None) -> dict[tuple[int, int], int]:
+                           max_df: int, exclude: set[int] | None = None,
+                           groups: Sequence[str | None] | None = None) -> dict[tuple[int, int], int]:
     """Pairs that share at least ``min_shared`` names carried by at most
-    ``max_df`` documents (an inverted index; cost bounded by max_df²)."""
+    ``max_df`` documents (an inverted index; cost bounded by max_df²); with
+    ``groups``, not pairs of one group (see :func:`lsh_candidates`)."""
     index: dict[int, list[int]] = {}
     exclude = exclude or set()
     for idx, ents in entities:
@@ -232,6 +244,8 @@ def rare_entity_candidates(entities: list[tuple[int, array]], min_shared: int,
         if 1 < len(members) <= max_df:
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
+                    if _same_group(groups, members[x], members[y]):
+                        continue
                     key = (members[x], members[y])
                     counts[key] = counts.get(key, 0) + 1
     return {pair: n for pair, n in counts.items() if n >= min_shared}

@@ -124,9 +124,11 @@ class UncreditedRewrite(CorpusRule):
     def finish(self, observations: list[tuple[DocRef, RewriteSummary]]) -> Iterator[Finding]:
         cfg = self._cfg
         n = len(observations)
+        # pairs of one source are never reported: not generated either
+        sources = [ref.source for ref, _ in observations]
         candidates = lsh_candidates(
             [(i, s.signature) for i, (_, s) in enumerate(observations) if s.clauses],
-            int(self._profile_cfg["band_rows"]), int(self._profile_cfg["max_bucket"]),
+            int(self._profile_cfg["band_rows"]), int(self._profile_cfg["max_bucket"]), sources,
         )
         max_df = max(5, int(n * float(cfg["rare_df_share"])))
         # names in many documents, or in several of one source, are the
@@ -134,7 +136,7 @@ class UncreditedRewrite(CorpusRule):
         self._frequent = template_names(observations, max_df)
         candidates |= set(rare_entity_candidates(
             [(i, s.entities) for i, (_, s) in enumerate(observations)], int(cfg["min_shared_rare"]), max_df,
-            self._frequent,
+            self._frequent, sources,
         ))
         # MinHash values shared by several documents of one source (or by many
         # documents) are template sentences: they do not count as copied text
