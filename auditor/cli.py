@@ -6,8 +6,8 @@ as one line on stderr, never a traceback. Heavy imports happen inside the
 commands so ``auditor audit one-file.md`` starts fast.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer would have to eval every
+# option's annotation string on each run (~12 ms of a one-file run).
 import os
 import sys
 from pathlib import Path
@@ -58,7 +58,7 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
 
-def _load_config(config_file: Path | None, paths: list[str], overrides: dict) -> Config:
+def _load_config(config_file: Path | None, paths: list[str], overrides: dict) -> "Config":
     from auditor.config import find_config, load_config
 
     if config_file is None:
@@ -68,7 +68,7 @@ def _load_config(config_file: Path | None, paths: list[str], overrides: dict) ->
 
 
 def _command_config(config: Path | None, paths: list[str], *, select: list[str] | None = None,
-                    ignore: list[str] | None = None, fail_on: str | None = None, date: str | None = None) -> Config:
+                    ignore: list[str] | None = None, fail_on: str | None = None, date: str | None = None) -> "Config":
     """The effective config of a command, with its command-line overrides."""
     overrides: dict = {}
     if select:

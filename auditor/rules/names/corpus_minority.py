@@ -182,7 +182,6 @@ class CorpusMinorityName(CorpusRule):
         """One pass over the observations into per-form tallies: their size
         grows with the number of distinct forms, not of documents; only a
         form rare enough to be a minority keeps its uses."""
-        nk = name_knowledge(self.ctx.knowledge)
         tallies: dict[str, _Tally] = {}
         by_key: dict[str, set[str]] = {}
         for ref, summary in observations:
@@ -192,9 +191,12 @@ class CorpusMinorityName(CorpusRule):
                     tally = tallies[use.form] = _Tally([] if use.loc is not None else None)
                     by_key.setdefault(use.key, set()).add(use.form)
                 tally.add(ref, use, summary, self._max_minor_docs)
+        nk, loaded = None, False  # the knowledge base is consulted only when two forms share a key
         for forms in by_key.values():
             if len(forms) < 2:
                 continue
+            if not loaded:
+                nk, loaded = name_knowledge(self.ctx.knowledge), True
             for minor in sorted(forms):
                 major = self._majority_for(minor, forms, tallies, nk)
                 if major is None:
