@@ -68,14 +68,17 @@ class Utf8Text:
             yield char(start), char(end)
 
 
-_LAST: list[Any] = [None, None]
+_LAST: tuple[str | None, Utf8Text | None] = (None, None)
 
 
 def utf8(text: str) -> Utf8Text:
     """The view of ``text``, shared by the rules of one document (the last
-    text asked for is remembered)."""
-    if _LAST[0] is text:
-        return _LAST[1]
+    text asked for is remembered, as one tuple: threads of a Dask worker
+    may ask for different texts at once)."""
+    global _LAST
+    last_text, last_view = _LAST
+    if last_text is text and last_view is not None:
+        return last_view
     view = Utf8Text(text)
-    _LAST[0], _LAST[1] = text, view
+    _LAST = (text, view)
     return view

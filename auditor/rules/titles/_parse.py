@@ -280,16 +280,18 @@ class TitleMention:
         return self.qualifier_start if self.qualifier_start is not None else self.title_start
 
 
-_MEMO: dict[str, Any] = {"key": None, "value": None}
+_MEMO: tuple[Any, Any, Any] = (None, None, None)  # (document, index, mentions), replaced as one tuple
 
 
 def title_mentions(doc: Document, index: PeopleIndex) -> list[TitleMention]:
-    """Every title in ``doc.text`` with its qualifier, prefix and names (memoised)."""
-    key = (id(doc), id(index), len(doc.text))
-    if _MEMO["key"] == key and _MEMO["doc"] is doc:
-        return _MEMO["value"]
+    """Every title in ``doc.text`` with its qualifier, prefix and names
+    (memoised for the last document, safe when threads share the module)."""
+    global _MEMO
+    memo_doc, memo_index, memo_value = _MEMO
+    if memo_doc is doc and memo_index is index:
+        return memo_value
     value = _parse(doc.text, lexicon(index))
-    _MEMO.update(key=key, value=value, doc=doc)
+    _MEMO = (doc, index, value)
     return value
 
 
