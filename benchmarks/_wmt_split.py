@@ -11,6 +11,8 @@ machine and run.
 The cross-language check trains on ru-en and ja-en and tests on uk-en (all
 source documents of uk-en, whatever their hash).
 
+Both also rank with the same :func:`auroc`.
+
 The trainer further holds back a validation part of the train side
 (:func:`is_validation`) to choose its thresholds on text it did not fit.
 """
@@ -47,3 +49,26 @@ def is_validation(doc_id: str) -> bool:
 def allsides_is_test(article_id: str) -> bool:
     """The same split for AllSides articles (extra native-English negatives)."""
     return is_test("allsides:" + article_id)
+
+
+def auroc(positives: list[float], negatives: list[float]) -> float:
+    """P(score of a random positive > score of a random negative), ties 1/2.
+
+    The Mann-Whitney U statistic divided by n_pos * n_neg, from mid-ranks of
+    the pooled scores (O(n log n)).
+    """
+    n_pos, n_neg = len(positives), len(negatives)
+    if not n_pos or not n_neg:
+        return float("nan")
+    pooled = sorted([(s, 1) for s in positives] + [(s, 0) for s in negatives])
+    rank_sum_pos = 0.0
+    i = 0
+    while i < len(pooled):
+        j = i
+        while j < len(pooled) and pooled[j][0] == pooled[i][0]:
+            j += 1
+        mid_rank = (i + 1 + j) / 2  # ranks i+1 .. j share their mean
+        rank_sum_pos += mid_rank * sum(1 for k in range(i, j) if pooled[k][1])
+        i = j
+    u = rank_sum_pos - n_pos * (n_pos + 1) / 2
+    return u / (n_pos * n_neg)

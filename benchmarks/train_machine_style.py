@@ -244,22 +244,6 @@ def fit(data: list[tuple[dict[int, int], int, float]], n_features: int, *, l2: f
     return w, b
 
 
-def auroc(positives: list[float], negatives: list[float]) -> float:
-    n_pos, n_neg = len(positives), len(negatives)
-    if not n_pos or not n_neg:
-        return float("nan")
-    pooled = sorted([(s, 1) for s in positives] + [(s, 0) for s in negatives])
-    rank_sum = 0.0
-    i = 0
-    while i < len(pooled):
-        j = i
-        while j < len(pooled) and pooled[j][0] == pooled[i][0]:
-            j += 1
-        rank_sum += (i + 1 + j) / 2 * sum(1 for k in range(i, j) if pooled[k][1])
-        i = j
-    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
-
-
 def train(rows: list[dict], native_train: list[str], args: argparse.Namespace, log=print,
           validation: list[dict] | None = None, native_validation: list[str] | None = None) -> dict:
     """Learn a model on ``rows`` (+ native negatives), thresholds on the
@@ -357,7 +341,7 @@ def choose_thresholds(conf: dict, rows: list[dict], native: list[str], args, log
                 per10k, share = native_stats(s_nat, th)
                 if per10k >= args.max_per_10k or share >= args.max_doc_share:
                     continue
-                a = auroc(rates(s_mt, th), rates(s_hu, th))
+                a = split.auroc(rates(s_mt, th), rates(s_hu, th))
                 if best is None or a > best[1]:
                     best = (th, a, per10k, share)
     if best is None:
@@ -370,7 +354,7 @@ def choose_thresholds(conf: dict, rows: list[dict], native: list[str], args, log
 def evaluate(conf: dict, rows: list[dict], native: list[str] | None = None) -> dict:
     mt, hu = sides(rows)
     th = (conf["threshold"], conf["doc_threshold"], conf["low_threshold"])
-    out = {"auroc": auroc(rates(score_docs(conf, mt), th), rates(score_docs(conf, hu), th))}
+    out = {"auroc": split.auroc(rates(score_docs(conf, mt), th), rates(score_docs(conf, hu), th))}
     if native:
         out["native_per_10k"], out["native_doc_share"] = native_stats(score_docs(conf, native), th)
     return out

@@ -56,29 +56,6 @@ DEFAULT_DATA = (Path(__file__).resolve().parents[2] / "shared" / "data" / "wmt22
                 / "wmt22_ru_uk_ja_to_en.docs.jsonl")
 
 
-def auroc(positives: list[float], negatives: list[float]) -> float:
-    """P(score of a random positive > score of a random negative), ties 1/2.
-
-    The Mann-Whitney U statistic divided by n_pos * n_neg, from mid-ranks of
-    the pooled scores (O(n log n)).
-    """
-    n_pos, n_neg = len(positives), len(negatives)
-    if not n_pos or not n_neg:
-        return float("nan")
-    pooled = sorted([(s, 1) for s in positives] + [(s, 0) for s in negatives])
-    rank_sum_pos = 0.0
-    i = 0
-    while i < len(pooled):
-        j = i
-        while j < len(pooled) and pooled[j][0] == pooled[i][0]:
-            j += 1
-        mid_rank = (i + 1 + j) / 2  # ranks i+1 .. j share their mean
-        rank_sum_pos += mid_rank * sum(1 for k in range(i, j) if pooled[k][1])
-        i = j
-    u = rank_sum_pos - n_pos * (n_pos + 1) / 2
-    return u / (n_pos * n_neg)
-
-
 def load_rows(path: Path, domain: str | None, limit: int | None):
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh):
@@ -149,24 +126,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rules: {', '.join(rule_ids)}")
     print(f"documents: {len({r[0] for r in records})} sources; {len(human)} human references, {len(mt)} MT outputs; "
           f"{sum(r[4] for r in records):,} words; {elapsed:.1f} s")
-    print(f"\nALL RULES  AUROC(MT > human) = {auroc([rate(r) for r in mt], [rate(r) for r in human]):.3f}   "
+    print(f"\nALL RULES  AUROC(MT > human) = {split.auroc([rate(r) for r in mt], [rate(r) for r in human]):.3f}   "
           f"findings/1k words: MT {_mean(rate(r) for r in mt):.3f}, human {_mean(rate(r) for r in human):.3f}   "
           f"docs with >=1 finding: MT {_share(r for r in mt):.1%}, human {_share(r for r in human):.1%}")
     print("\nper rule:                               AUROC   MT/1k   human/1k  MT docs hit  human docs hit")
     for rid in rule_ids:
-        a = auroc([rate(r, rid) for r in mt], [rate(r, rid) for r in human])
+        a = split.auroc([rate(r, rid) for r in mt], [rate(r, rid) for r in human])
         print(f"  {rid:36s} {a:6.3f}  {_mean(rate(r, rid) for r in mt):6.3f}  {_mean(rate(r, rid) for r in human):8.3f}"
               f"  {_hit(mt, rid):10.1%}  {_hit(human, rid):13.1%}")
     print("\nper language pair:")
     for lp in sorted({r[1] for r in records}):
         m = [rate(r) for r in mt if r[1] == lp]
         h = [rate(r) for r in human if r[1] == lp]
-        print(f"  {lp}: AUROC {auroc(m, h):.3f} (MT {len(m)}, human {len(h)})")
+        print(f"  {lp}: AUROC {split.auroc(m, h):.3f} (MT {len(m)}, human {len(h)})")
     print("\nper system (vs all human references):")
     hs = [rate(r) for r in human]
     for system in sorted({r[3] for r in mt}):
         m = [rate(r) for r in mt if r[3] == system]
-        print(f"  {system:24s} AUROC {auroc(m, hs):.3f}  mean/1k {_mean(m):.3f}  (n={len(m)})")
+        print(f"  {system:24s} AUROC {split.auroc(m, hs):.3f}  mean/1k {_mean(m):.3f}  (n={len(m)})")
     by_doc: dict[str, dict[str, list[float]]] = defaultdict(lambda: {"mt": [], "human": []})
     for r in records:
         by_doc[r[0]][r[2]].append(rate(r))
@@ -175,13 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     without = [s for s in sorted({r[3] for r in mt}) if s != args.exclude_system]
     if args.exclude_system:
         m = [rate(r) for r in mt if r[3] in without]
-        print(f"without {args.exclude_system}: AUROC {auroc(m, hs):.3f}")
+        print(f"without {args.exclude_system}: AUROC {split.auroc(m, hs):.3f}")
     if da:
         hit = [da[(r[0], r[3])] for r in mt if (r[0], r[3]) in da and r[5]]
         clean = [da[(r[0], r[3])] for r in mt if (r[0], r[3]) in da and not r[5]]
         print(f"\nhuman quality (mean crowd DA, 0-100) of MT outputs: with findings {_mean(hit):.1f} (n={len(hit)}), "
               f"without {_mean(clean):.1f} (n={len(clean)}); AUROC(lower DA -> findings) "
-              f"{auroc([-x for x in hit], [-x for x in clean]):.3f}")
+              f"{split.auroc([-x for x in hit], [-x for x in clean]):.3f}")
     held_out(records, rule_ids, rate)
     if args.cross and any(r.id == MACHINE_STYLE for r in rules):
         cross_language(args, rules, records, rate)
@@ -199,16 +176,16 @@ def held_out(records, rule_ids, rate) -> None:
     human = [r for r in test if r[2] == "human"]
     print(f"\nHELD-OUT split ({len({r[0] for r in test})} source documents, {split.TEST_PERCENT}% by hash of doc_id; "
           f"{len(human)} human, {len(mt)} MT):")
-    print(f"  ALL RULES AUROC {auroc([rate(r) for r in mt], [rate(r) for r in human]):.3f}")
+    print(f"  ALL RULES AUROC {split.auroc([rate(r) for r in mt], [rate(r) for r in human]):.3f}")
     for rid in rule_ids:
-        print(f"  {rid:36s} AUROC {auroc([rate(r, rid) for r in mt], [rate(r, rid) for r in human]):.3f}  "
+        print(f"  {rid:36s} AUROC {split.auroc([rate(r, rid) for r in mt], [rate(r, rid) for r in human]):.3f}  "
               f"MT/1k {_mean(rate(r, rid) for r in mt):.3f}  human/1k {_mean(rate(r, rid) for r in human):.3f}  "
               f"docs hit MT {_hit(mt, rid):.1%} human {_hit(human, rid):.1%}")
     for lp in sorted({r[1] for r in test}):
         m = [r for r in mt if r[1] == lp]
         h = [r for r in human if r[1] == lp]
-        print(f"  {lp}: ALL RULES AUROC {auroc([rate(r) for r in m], [rate(r) for r in h]):.3f}; "
-              f"{MACHINE_STYLE} alone {auroc([rate(r, MACHINE_STYLE) for r in m], [rate(r, MACHINE_STYLE) for r in h]):.3f}")
+        print(f"  {lp}: ALL RULES AUROC {split.auroc([rate(r) for r in m], [rate(r) for r in h]):.3f}; "
+              f"{MACHINE_STYLE} alone {split.auroc([rate(r, MACHINE_STYLE) for r in m], [rate(r, MACHINE_STYLE) for r in h]):.3f}")
 
 
 def cross_language(args, rules, records, rate) -> None:
@@ -248,8 +225,8 @@ def cross_language(args, rules, records, rate) -> None:
     print(f"\nCROSS-LANGUAGE: {MACHINE_STYLE} trained on {'+'.join(split.CROSS_TRAIN)} only "
           f"({len(conf['cues'])} cues, {time.perf_counter() - t0:.0f} s), tested on {'+'.join(split.CROSS_TEST)} "
           f"({len(human)} human, {len(mt)} MT):")
-    print(f"  ALL RULES AUROC {auroc([rate(r) for r in mt], [rate(r) for r in human]):.3f}; "
-          f"{MACHINE_STYLE} alone {auroc([rate(r, MACHINE_STYLE) for r in mt], [rate(r, MACHINE_STYLE) for r in human]):.3f}")
+    print(f"  ALL RULES AUROC {split.auroc([rate(r) for r in mt], [rate(r) for r in human]):.3f}; "
+          f"{MACHINE_STYLE} alone {split.auroc([rate(r, MACHINE_STYLE) for r in mt], [rate(r, MACHINE_STYLE) for r in human]):.3f}")
 
 
 def _mean(values) -> float:
