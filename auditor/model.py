@@ -8,7 +8,7 @@ dataclasses rather than pydantic models: validation happens once, at the edges
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -51,6 +51,12 @@ class Location:
     column: int
     text: str
 
+    def __reduce__(self) -> tuple[type, tuple[int, int, int, int, str]]:
+        # A frozen slotted dataclass unpickles through a generic
+        # __setstate__ that looks up its fields on every call; corpus
+        # summaries hold thousands of locations and are read back several times.
+        return (Location, (self.start, self.end, self.line, self.column, self.text))
+
 
 @dataclass(slots=True)
 class Finding:
@@ -72,11 +78,13 @@ class Finding:
     doc: int = -1
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("doc")
-        data["severity"] = self.severity.value
-        data["confidence"] = round(self.confidence, 3)
-        return data
+        # explicit, not dataclasses.asdict (which deep-copies field by field)
+        return {
+            "rule": self.rule, "category": self.category, "severity": self.severity.value,
+            "confidence": round(self.confidence, 3), "start": self.start, "end": self.end,
+            "line": self.line, "column": self.column, "text": self.text, "message": self.message,
+            "suggestion": self.suggestion,
+        }
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.start, self.end, self.rule, self.message)

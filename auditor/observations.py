@@ -2,35 +2,46 @@
 
 Every document leaves a small summary for each corpus rule (its MinHash
 signature, its quotations, its name forms). Kept in lists, they made the
-memory of a run grow with the archive: about 8 KB per document, 660 MB for a
-million-article archive's first 80,000 articles. They are pickled into one
-temporary file as they arrive instead; each rule's :class:`ObservationLog`
-holds only two arrays (the file offset and the document ordinal of each
-entry, 16 bytes per document) and reads entries back on demand, so a rule's
-``finish`` still sees a sequence it can index, slice-free, and iterate.
+memory of a run grow with the archive: about 8 KB per document. Each rule's
+:class:`ObservationLog` pickles them into its own temporary file as they
+arrive and holds only two arrays (the file offset and the document ordinal of
+each entry, 16 bytes per document), so a rule's ``finish`` still sees a
+sequence it can index and iterate. Iteration reads the file front to back
+(one buffered stream, no seeks); indexing seeks, and the entries read last
+are kept (a rule's finish looks at the same candidate documents again and
+again).
 """
 
 from __future__ import annotations
 
 import pickle
+import tempfile
 from array import array
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from typing import IO, Any, overload
+
+RECENT = 4096  # entries kept after a random access
 
 
 class ObservationLog(Sequence[Any]):
     """One rule's observations, in the order appended (or sorted by ordinal)."""
 
-    def __init__(self, file: IO[bytes], offsets: array | None = None, ordinals: array | None = None) -> None:
-        self._file = file
+    def __init__(self, file: IO[bytes] | None = None, offsets: array | None = None,
+                 ordinals: array | None = None) -> None:
+        self._file = file if file is not None else tempfile.TemporaryFile(prefix="auditor-observations-")
         self._offsets = offsets if offsets is not None else array("Q")
         self._ordinals = ordinals if ordinals is not None else array("q")
+        self._recent: OrderedDict[int, Any] = OrderedDict()
 
     def append(self, item: Any, ordinal: int) -> None:
         self._file.seek(0, 2)
         self._offsets.append(self._file.tell())
         self._ordinals.append(ordinal)
         pickle.dump(item, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        self._file.close()
 
     def __len__(self) -> int:
         return len(self._offsets)
@@ -43,13 +54,31 @@ class ObservationLog(Sequence[Any]):
     def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        self._file.seek(self._offsets[index])
-        return pickle.load(self._file)
+        offset = self._offsets[index]
+        recent = self._recent
+        if offset in recent:
+            recent.move_to_end(offset)
+            return recent[offset]
+        self._file.seek(offset)
+        item = pickle.load(self._file)
+        recent[offset] = item
+        if len(recent) > RECENT:
+            recent.popitem(last=False)
+        return item
 
     def __iter__(self) -> Iterator[Any]:
-        for offset in self._offsets:
-            self._file.seek(offset)
-            yield pickle.load(self._file)
+        offsets = self._offsets
+        if all(offsets[i] < offsets[i + 1] for i in range(len(offsets) - 1)):
+            # in file order: one sequential, buffered read (re-positioned only
+            # if something else moved the shared file between two entries)
+            file = self._file
+            for offset in offsets:
+                if file.tell() != offset:
+                    file.seek(offset)
+                yield pickle.load(file)
+            return
+        for i in range(len(offsets)):
+            yield self[i]
 
     def by_ordinal(self) -> ObservationLog:
         """The same entries sorted by document ordinal (a parallel pool may

@@ -218,8 +218,7 @@ def run(
     jobs = max(1, jobs or os.cpu_count() or 1)
     spool = tempfile.TemporaryFile(prefix="auditor-spool-")
     summaries: list[DocSummary] = []
-    observation_file = tempfile.TemporaryFile(prefix="auditor-observations-")
-    observations: dict[str, ObservationLog] = {}
+    observations: dict[str, ObservationLog] = {}  # one temporary file per corpus rule
     timings: Counter[str] = Counter()
     chars = 0
 
@@ -235,7 +234,7 @@ def run(
             for rule_id, obs in observed.items():
                 log = observations.get(rule_id)
                 if log is None:
-                    log = observations[rule_id] = ObservationLog(observation_file)
+                    log = observations[rule_id] = ObservationLog()
                 log.append(obs, result.ordinal)
         pickle.dump([r for r, _ in results], spool, protocol=pickle.HIGHEST_PROTOCOL)
         if progress is not None:
@@ -278,7 +277,8 @@ def run(
         spool.close()
         raise
     finally:
-        observation_file.close()
+        for log in observations.values():
+            log.close()
     by_doc: dict[int, list[Finding]] = {}
     for f in corpus:
         by_doc.setdefault(f.doc, []).append(f)

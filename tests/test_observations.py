@@ -35,3 +35,17 @@ def test_out_of_order_chunks_are_sorted_by_ordinal():
         ordered = log.by_ordinal()
         assert [obs for _, obs in ordered] == [0, 1, 2, 3, 4]
         assert ordered[0][1] == 0 and len(ordered) == 5
+
+
+def test_iteration_survives_interleaved_access():
+    log = ObservationLog()
+    for i in range(20):
+        log.append((_ref(i), i), i)
+    seen = []
+    for ref, value in log:
+        seen.append(value)
+        assert log[19 - value][1] == 19 - value  # random access in between
+        if value == 5:
+            assert [v for _, v in log][:3] == [0, 1, 2]  # a nested iteration
+    assert seen == list(range(20))
+    log.close()

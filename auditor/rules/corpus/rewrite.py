@@ -65,7 +65,7 @@ import datetime as dt
 import re
 import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from auditor.model import Finding, Location
@@ -121,7 +121,11 @@ class UncreditedRewrite(CorpusRule):
             location=doc.locate(first.start, end),
         )
 
-    def finish(self, observations: list[tuple[DocRef, RewriteSummary]]) -> Iterator[Finding]:
+    def finish(self, observations: Sequence[tuple[DocRef, RewriteSummary]]) -> Iterator[Finding]:
+        # One read of the spooled observations: the passes below and the
+        # candidate checks index them again and again. Only this rule's
+        # summaries are in memory, and only while it finishes.
+        observations = list(observations)
         cfg = self._cfg
         n = len(observations)
         # pairs of one source are never reported: not generated either

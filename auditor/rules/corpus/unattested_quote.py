@@ -68,7 +68,7 @@ import bisect
 import datetime as dt
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -181,7 +181,11 @@ class UnattestedQuote(CorpusRule):
         return None
 
     # -- finish --------------------------------------------------------------
-    def finish(self, observations: list[tuple[DocRef, QuoteSummary]]) -> Iterator[Finding]:
+    def finish(self, observations: Sequence[tuple[DocRef, QuoteSummary]]) -> Iterator[Finding]:
+        # One read of the spooled observations: the passes below and the
+        # candidate checks index them again and again. Only this rule's
+        # summaries are in memory, and only while it finishes.
+        observations = list(observations)
         cfg = self._cfg
         n = len(observations)
         max_df = max(5, int(n * float(settings()["rewrite"]["rare_df_share"])))
