@@ -122,10 +122,6 @@ class UncreditedRewrite(CorpusRule):
         )
 
     def finish(self, observations: Sequence[tuple[DocRef, RewriteSummary]]) -> Iterator[Finding]:
-        # One read of the spooled observations: the passes below and the
-        # candidate checks index them again and again. Only this rule's
-        # summaries are in memory, and only while it finishes.
-        observations = list(observations)
         cfg = self._cfg
         n = len(observations)
         # pairs of one source are never reported: not generated either

@@ -182,10 +182,6 @@ class UnattestedQuote(CorpusRule):
 
     # -- finish --------------------------------------------------------------
     def finish(self, observations: Sequence[tuple[DocRef, QuoteSummary]]) -> Iterator[Finding]:
-        # One read of the spooled observations: the passes below and the
-        # candidate checks index them again and again. Only this rule's
-        # summaries are in memory, and only while it finishes.
-        observations = list(observations)
         cfg = self._cfg
         n = len(observations)
         max_df = max(5, int(n * float(settings()["rewrite"]["rare_df_share"])))
