@@ -8,8 +8,8 @@ list (bucket ``i`` holds the words of Zipf frequency ``9 - i/100``) is
 therefore compiled once into the data cache (:mod:`auditor.datacache`), keyed
 by wordfreq's data file, and read back with one unpickle.
 
-Lookups are for single words: lower-cased here, as wordfreq does, and 0.0
-for a word wordfreq does not know (wordfreq's ``minimum``).
+Lookups are for single lower-case words: "is it at least this frequent?"
+(:func:`words_above`), as the rules ask it.
 """
 
 from __future__ import annotations
@@ -57,24 +57,6 @@ def bucket(i: int) -> tuple[str, ...]:
 
 def bucket_count() -> int:
     return len(_packed())
-
-
-@lru_cache(maxsize=1)
-def _zipf_table() -> dict[str, float]:
-    table: dict[str, float] = {}
-    for i in range(bucket_count()):
-        zipf = round(9 - i / 100, 2)
-        for word in bucket(i):
-            table.setdefault(word, zipf)
-    return table
-
-
-def zipf(word: str) -> float:
-    """Zipf frequency of one English word (0.0 when unknown), as wordfreq's
-    ``zipf_frequency(word, "en")`` gives for a single word. Builds the full
-    table on first use (~0.1 s); a threshold test should use
-    :func:`words_above` instead."""
-    return _zipf_table().get(word.lower(), 0.0)
 
 
 @lru_cache(maxsize=8)

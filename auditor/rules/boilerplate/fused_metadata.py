@@ -32,12 +32,12 @@ from collections.abc import Iterator
 
 import re2
 
+from auditor.documents.utf8 import utf8
 from auditor.model import Finding
 from auditor.registry import register
 from auditor.rules.base import Rule
 from auditor.rules.boilerplate._data import data
 from auditor.rules.generic._prefilter import PREFILTER
-from auditor.rules.sourcing._scan import _char_spans
 
 
 @register
@@ -63,7 +63,7 @@ class FusedMetadata(Rule):
         if not PREFILTER.may_match(doc, self._prefilter):
             return
         text = doc.text
-        for start, end in _char_spans(text, self._regex):
+        for start, end in utf8(text).spans(self._regex):
             while start < end and text[start].isspace():
                 start += 1
             value_end = end - 1

@@ -27,12 +27,12 @@ from collections.abc import Iterator
 
 import re2
 
+from auditor.documents.utf8 import utf8
 from auditor.model import Finding
 from auditor.registry import register
 from auditor.rules.base import Rule
 from auditor.rules.boilerplate._data import data
 from auditor.rules.generic._prefilter import PREFILTER
-from auditor.rules.sourcing._scan import _char_spans
 
 
 def _pattern() -> str:
@@ -61,7 +61,7 @@ class ScheduleLine(Rule):
         if not PREFILTER.may_match(doc, self._prefilter):
             return
         text = doc.text
-        for start, end in _char_spans(text, self._regex):
+        for start, end in utf8(text).spans(self._regex):
             while start < end and text[start].isspace():
                 start += 1
             line = text[start:end].rstrip()

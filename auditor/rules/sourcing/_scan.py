@@ -76,7 +76,7 @@ class PhraseScanner:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, matched text) of every match, in text order."""
-        for start, end in _char_spans(text, self.scan):
+        for start, end in utf8(text).spans(self.scan):
             for entry in self.entries:
                 m = entry.exact.match(text, start, end)
                 if m is None:
@@ -87,8 +87,3 @@ class PhraseScanner:
                     break
                 yield s, e, m.group("m")
                 break
-
-
-def _char_spans(text: str, regex: Any) -> Iterator[tuple[int, int]]:
-    """Spans of RE2 matches as str offsets (RE2 works on UTF-8 bytes)."""
-    return utf8(text).spans(regex)

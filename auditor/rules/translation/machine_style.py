@@ -60,7 +60,6 @@ from typing import Any
 import ahocorasick
 import re2
 
-from auditor.documents import segment
 from auditor.documents.document import Document
 from auditor.model import Severity
 from auditor.registry import register
@@ -251,26 +250,6 @@ def cue_count(weights: tuple[float, ...] | list[float], group: list[tuple[int, i
     return count
 
 
-def _blocks(model: Model, text: str, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, float]]:
-    """``(start, end, bound)`` of every run of text between blank lines that
-    holds a hit (``hits`` in the order of their ends): no sentence crosses a
-    blank line, so the bias plus the positive weight of a block bounds the
-    score of every sentence in it."""
-    weights = model.weights
-    out: list[list] = []
-    end = -1
-    for a, b, i in hits:
-        if b > end:
-            before = text.rfind("\n\n", 0, a)
-            after = text.find("\n\n", a)
-            end = len(text) if after < 0 else after
-            out.append([0 if before < 0 else before + 2, end, model.bias])
-        w = weights[i]
-        if w > 0:
-            out[-1][2] += w
-    return [(a, b, x) for a, b, x in out]
-
-
 def unquoted(text: str, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """The hits outside quotations (“…” or "…" within one paragraph)."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
@@ -306,18 +285,7 @@ def sentence_scores(model: Model, doc: Document) -> tuple[float, list[tuple[int,
         return nothing
     weights = model.weights
     doc_score = document_score(model, words, hits)
-    if doc_score >= model.doc_threshold or "sentences" in doc.__dict__:
-        sentences = doc.sentences  # segmented already (by another rule), or needed throughout
-    else:
-        # only the blocks where a sentence could reach the threshold are segmented
-        blocks = [(a, b) for a, b, bound in _blocks(model, text, hits) if bound >= model.threshold]
-        if not blocks:
-            return nothing
-        sentences = []
-        for a, b in blocks:
-            piece = text[a:b]
-            paragraphs = segment.paragraphs(piece, wrapped=doc.kind == "md")
-            sentences.extend(segment.Span(a + s.start, a + s.end) for s in segment.sentences(piece, paragraphs))
+    sentences = doc.sentences  # shared with the other rules (the readability rules segment every document)
     starts = [s.start for s in sentences]
     grouped: dict[int, list[tuple[int, int, int]]] = {}
     for h in hits:
