@@ -164,8 +164,8 @@ def audit(
             _print_profile(result)
         _record_history("audit", paths, cfg, result, history, no_history, warn)
         threshold = Severity.parse(cfg.fail_on)
-        failed = any(s.by_severity.get(sev.value) for s in result.summaries
-                     for sev in Severity if sev.rank >= threshold.rank and sev is not Severity.OFF)
+        failed = any(result.by_severity.get(sev.value) for sev in Severity
+                     if sev.rank >= threshold.rank and sev is not Severity.OFF)
         low = ci.score_failures(result, fail_under if fail_under is not None else cfg.fail_under)
         for line in low[:10]:
             typer.echo(f"auditor: below --fail-under: {line}", err=True)
@@ -410,7 +410,7 @@ def _print_profile(result) -> None:
     for rule, seconds in result.timings.most_common():
         typer.echo(f"{seconds:9.3f}  {seconds / total:6.1%}  {rule}", err=True)
     mb = result.input_chars / 1e6
-    typer.echo(f"{len(result.summaries)} documents, {mb:.1f} M chars in {result.elapsed:.2f}s wall "
+    typer.echo(f"{result.document_count} documents, {mb:.1f} M chars in {result.elapsed:.2f}s wall "
                f"({mb / max(result.elapsed, 1e-9):.2f} M chars/s)", err=True)
 
 

@@ -2,7 +2,7 @@
 
 A filter sees each document with all its findings (corpus ones merged)
 and returns the findings to keep. :func:`apply` rewrites the run's spool
-with the kept findings and recounts the per-document summaries, so every
+with the kept findings and recounts the findings by severity, so every
 reporter, the exit code and the scores see the filtered run without knowing
 a filter was applied.
 """
@@ -24,17 +24,13 @@ _CHUNK = 64
 def apply(result: Any, keep: Keep) -> None:
     """Replace ``result``'s findings by ``keep(document)`` for every document."""
     spool = tempfile.TemporaryFile(prefix="auditor-spool-")
-    by_ordinal = {s.ordinal: s for s in result.summaries}
+    by_severity: Counter[str] = Counter()
     chunk: list[DocumentResult] = []
     try:
         for doc in result.documents():
             doc.findings = list(keep(doc))
             doc.score = None
-            summary = by_ordinal.get(doc.ordinal)
-            if summary is not None:
-                summary.by_category = Counter()
-                summary.by_severity = Counter()
-                summary.count(doc.findings)
+            by_severity.update(f.severity.value for f in doc.findings)
             chunk.append(doc)
             if len(chunk) >= _CHUNK:
                 pickle.dump(chunk, spool, protocol=pickle.HIGHEST_PROTOCOL)
@@ -46,6 +42,7 @@ def apply(result: Any, keep: Keep) -> None:
         raise
     old = result._spool
     result._spool = spool
+    result.by_severity = by_severity
     result.corpus_findings = {}
     if hasattr(result, "_source_rows"):
         result._source_rows = None

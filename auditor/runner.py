@@ -3,9 +3,10 @@
 Memory stays flat whatever the corpus size: documents stream from the
 loader in chunks to a bounded number of in-flight worker tasks, each
 worker returns findings without text, and the findings are spooled to a
-temporary file as they arrive. What stays in memory per document is a small
-:class:`DocSummary` (path, source, date, words, counts) and the corpus
-rules' summaries.
+temporary file as they arrive. What stays in memory per document is the
+corpus rules' 16-byte index entries (their summaries go to temporary files,
+:mod:`auditor.observations`) and its corpus findings, if any; the run keeps
+only a document count and finding counts by severity.
 
 Results come back in submission order, so the output is identical for any
 ``--jobs``. Small runs (a pre-commit hook on one file) never start a pool:
@@ -18,7 +19,6 @@ import contextlib
 import os
 import pickle
 import signal
-import sys
 import tempfile
 import time
 import uuid
@@ -34,7 +34,7 @@ from auditor.config import Config
 from auditor.documents.document import Document
 from auditor.documents.loader import Loader
 from auditor.engine import check_document, finish_corpus
-from auditor.model import DocumentInfo, DocumentResult, Finding
+from auditor.model import DocumentResult, Finding
 from auditor.observations import ObservationLog
 from auditor.registry import build_rules
 from auditor.rules.base import Context, Rule
@@ -44,27 +44,15 @@ CHUNK_CHARS = 1_000_000
 SMALL_RUN_CHUNKS = 2  # at most this many chunks in total: run in-process
 
 
-@dataclass(slots=True)
-class DocSummary(DocumentInfo):
-    """What a run remembers of a document without its findings."""
-
-    stats: dict[str, float] = field(default_factory=dict)
-    by_category: Counter[str] = field(default_factory=Counter)
-    by_severity: Counter[str] = field(default_factory=Counter)
-
-    def count(self, findings: list[Finding]) -> None:
-        for f in findings:
-            self.by_category[f.category] += 1
-            self.by_severity[f.severity.value] += 1
-
-
 @dataclass
 class RunResult:
     """Everything reporters need; documents are read back from the spool."""
 
     config: Config
     rules: list[Rule]
-    summaries: list[DocSummary]
+    document_count: int
+    #: Findings of the whole run by severity (the exit status needs nothing more).
+    by_severity: Counter[str]
     corpus_findings: dict[int, list[Finding]]
     warnings: list[str]
     timings: Counter[str]
@@ -217,20 +205,18 @@ def run(
             break
     jobs = max(1, jobs or os.cpu_count() or 1)
     spool = tempfile.TemporaryFile(prefix="auditor-spool-")
-    summaries: list[DocSummary] = []
+    document_count = 0
+    by_severity: Counter[str] = Counter()
     observations: dict[str, ObservationLog] = {}  # one temporary file per corpus rule
     timings: Counter[str] = Counter()
     chars = 0
 
     def collect(results: list[tuple[DocumentResult, dict[str, Any]]], chunk_timings: Counter[str]) -> None:
+        nonlocal document_count
         timings.update(chunk_timings)
+        document_count += len(results)
         for result, observed in results:
-            # archive paths, sources and dates repeat across documents: one string each
-            summary = DocSummary(result.ordinal, sys.intern(result.path), result.id,
-                                 result.source and sys.intern(result.source),
-                                 result.date and sys.intern(result.date), result.words, result.stats)
-            summary.count(result.findings)
-            summaries.append(summary)
+            by_severity.update(f.severity.value for f in result.findings)
             for rule_id, obs in observed.items():
                 log = observations.get(rule_id)
                 if log is None:
@@ -238,7 +224,7 @@ def run(
                 log.append(obs, result.ordinal)
         pickle.dump([r for r, _ in results], spool, protocol=pickle.HIGHEST_PROTOCOL)
         if progress is not None:
-            progress(len(summaries), chars)
+            progress(document_count, chars)
 
     setup = WorkerSetup(uuid.uuid4().hex, config, profile, cache)
     try:
@@ -282,9 +268,8 @@ def run(
     by_doc: dict[int, list[Finding]] = {}
     for f in corpus:
         by_doc.setdefault(f.doc, []).append(f)
-    for ordinal, extra in by_doc.items():
-        summaries[ordinal].count(extra)
-    return RunResult(config, rules, summaries, by_doc, warnings, timings,
+        by_severity[f.severity.value] += 1
+    return RunResult(config, rules, document_count, by_severity, by_doc, warnings, timings,
                      time.perf_counter() - started, chars, spool)
 
 

@@ -97,7 +97,7 @@ def test_unwritable_cache_folder_disables_caching(content):
     assert not cache.enabled
     result = run(["."], load_config(None), jobs=1, cache=cache)
     try:
-        assert len(result.summaries) == 2
+        assert result.document_count == 2
     finally:
         result.close()
 

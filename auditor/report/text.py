@@ -45,7 +45,7 @@ def render(result: Any, out: TextIO, options: ReportOptions) -> None:
         for rule, count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             out.write(f"{count:>7}  {rule}\n")
     total = sum(by_severity.values())
-    docs = len(result.summaries)
+    docs = result.document_count
     parts = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
     summary = (f"{total} finding{'s' if total != 1 else ''}" + (f" ({parts})" if parts else "")
                + f" in {files_with_findings} of {docs} document{'s' if docs != 1 else ''}"
