@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from auditor.lexicon import top_n
+from auditor.memo import remember
 from auditor.resources import load_yaml_resource
 
 _NAME = re.compile(rb"[A-Z][A-Za-z]+(?:-[A-Z][a-z]+)*")
@@ -97,9 +98,7 @@ def build_profile(text: str) -> Profile:
     for i, h in enumerate(hashes):
         if h is None:
             low = words[i].lower()
-            h = hashes[i] = zlib.crc32(low) * (-1 if low in common else 1)
-            if len(_NAME_HASHES) < 500_000:
-                _NAME_HASHES[words[i]] = h
+            h = hashes[i] = remember(_NAME_HASHES, words[i], zlib.crc32(low) * (-1 if low in common else 1))
     seen = dict.fromkeys(hashes)
     entities = array("I", [h for h in seen if h > 0][: int(cfg["max_entities"])])
     capitalised = array("I", sorted({abs(h) for h in seen}))

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from auditor import datacache
+from auditor.memo import MEMO_ENTRIES, remember
 from auditor.resources import rules_dir
 from auditor.rules.names import _scan
 from auditor.rules.names._scan import (
@@ -34,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from auditor.knowledge.base import KnowledgeBase
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def fold(form: str) -> str:
     """Case- and accent-insensitive comparison key of one token."""
     return strip_accents(form).replace("’", "'").casefold()
@@ -126,8 +127,7 @@ class NameKnowledge:
             out.append(Close(self.display[cand], tuple(self.surnames[cand]),
                              fuzz.ratio(folded, cand), phonetic_key(cand) == key))
         result = tuple(sorted(out, key=lambda c: (-c.ratio, c.surname)))  # deterministic ties
-        self._memo[token] = result
-        return result
+        return remember(self._memo, token, result)
 
     def office_forms(self, person: Any, date: dt.date | None) -> list[str]:
         """Lowercased title forms of offices ``person`` held by ``date``

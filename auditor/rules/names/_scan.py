@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 
 from auditor.lexicon import words_above
+from auditor.memo import MEMO_ENTRIES, remember
 from auditor.resources import load_yaml_resource
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -116,9 +117,7 @@ def scan_text(text: str) -> Scan:
     for seq, count in Counter(_BSEQ.findall(data)).items():
         parsed = cache.get(seq)
         if parsed is None:
-            if len(cache) > 300_000:  # bounded on endless archives
-                cache.clear()
-            parsed = cache[seq] = _parse(seq)
+            parsed = remember(cache, seq, _parse(seq))
         last, first, rest = parsed
         if not last:
             continue
@@ -233,7 +232,7 @@ _KEY_RULES = [
 ]
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def phonetic_key(token: str) -> str:
     """A metaphone-like reduction: spelling variants that sound alike share it.
 
@@ -261,23 +260,23 @@ def very_common_words() -> frozenset[str]:
     return words_above(settings()["first_name_max_zipf"])
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def is_common(token: str) -> bool:
     """A frequent English word ("House", "Will", "Prince"), so not taken for a name."""
     return token.lower() in common_words()
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def is_very_common(token: str) -> bool:
     return token.lower() in very_common_words()
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def letters(token: str) -> int:
     return sum(1 for c in token if c.isalpha())
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def deletion_keys(token: str) -> tuple[str, ...]:
     """The token (lowercase, unaccented) and every form with one letter
     deleted: two words within one edit (insertion, deletion, substitution,

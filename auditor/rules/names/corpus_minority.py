@@ -73,6 +73,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from auditor.documents.document import Document
+from auditor.memo import remember
 from auditor.model import Finding, Location, Severity
 from auditor.registry import register
 from auditor.rules.base import CorpusRule, DocRef
@@ -128,16 +129,13 @@ class CorpusMinorityName(CorpusRule):
         can be reported, so only they need a location in the summary."""
         hit = self._memo.get(form)
         if hit is None:
-            if len(self._memo) > 500_000:
-                self._memo.clear()
-                self._seen.clear()
             key, rare = "", False
             if letters(form) >= self._min_len and form.casefold() not in title_words():
                 known = bool(nk is not None and nk.known_surname(form))
                 if known or not is_common(form):
                     key = phonetic_key(form)
                     rare = known or form.lower() not in words_above(self._minor_zipf)
-            hit = self._memo[form] = (key, rare)
+            hit = remember(self._memo, form, (key, rare))
         return hit
 
     # -- map -------------------------------------------------------------------------
@@ -159,7 +157,7 @@ class CorpusMinorityName(CorpusRule):
         seen = self._seen
         for form, (key, rare), count in keyed[: self._max_forms]:
             loc = None
-            docs_so_far = seen[form] = seen.get(form, 0) + 1
+            docs_so_far = remember(seen, form, seen.get(form, 0) + 1)
             # a form already in more documents (in this process alone) than a
             # minority may have can never be reported: no location needed
             if rare and docs_so_far <= self._max_minor_docs:

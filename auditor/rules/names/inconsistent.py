@@ -42,6 +42,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from auditor.documents.document import Document
+from auditor.memo import remember
 from auditor.model import Finding, Severity
 from auditor.registry import register
 from auditor.rules.base import Rule
@@ -83,9 +84,7 @@ class InconsistentName(Rule):
         for form in sc.forms:
             key = memo.get(form)
             if key is None:
-                if len(memo) > 500_000:  # bounded on endless archives
-                    memo.clear()
-                key = memo[form] = self._key(nk, form)
+                key = remember(memo, form, self._key(nk, form))
             if key:
                 buckets.setdefault(key, []).append(form)
         groups = [g for g in buckets.values() if len(g) > 1]

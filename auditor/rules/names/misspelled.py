@@ -53,6 +53,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from auditor.documents.document import Document
+from auditor.memo import remember
 from auditor.model import Finding, Severity
 from auditor.registry import register
 from auditor.rules.base import Rule
@@ -138,9 +139,7 @@ class MisspelledName(Rule):
         for form in sc.forms:
             closes = memo.get(form)
             if closes is None:
-                if len(memo) > 500_000:  # bounded on endless archives
-                    memo.clear()
-                closes = memo[form] = self._candidate(nk, form)
+                closes = remember(memo, form, self._candidate(nk, form))
             if closes:
                 candidates[form] = closes
         if not candidates:
