@@ -64,7 +64,7 @@ from rapidfuzz.distance import OSA
 from auditor.rules.names._scan import derived_pair, is_common, phonetic_key, strip_accents
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _wmt_split as split  # noqa: E402
+import _wmt_split as split
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 WMT = DATA / "wmt22_mt_into_english" / "wmt22_ru_uk_ja_to_en.docs.jsonl"
@@ -169,7 +169,7 @@ FEATURES: dict[str, Callable[[str], list[Hit]]] = {
     "date-mix": _both(_DAY_MONTH, _MONTH_DAY),
     "lower-after-stop": _each(r"[a-z]{2}\. [a-z]"),
     "space-before-punct": _each(r"\w [,.;:!?](?:\s|$)"),
-    "doubled-word": _each(r"\b(\w+) \1\b", re.I),
+    "doubled-word": _each(r"\b(\w+) \1\b", re.IGNORECASE),
     "spaced-hyphen-dash": _each(r"\w - \w"),
     "spaced-dash-any": _each(r"\w (?:-|–|—|--) \w"),
     "speech-dash-verb": _each(r"[,!?…]['\"”»]?\s?(?:--?|[–—])\s?(?:said|says|say|told|tells|added|adds|noted|notes|"
