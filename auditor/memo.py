@@ -20,7 +20,7 @@ from itertools import islice
 from typing import TypeVar
 
 #: Entries per memo (``functools.lru_cache(maxsize=...)`` or :func:`remember`).
-MEMO_ENTRIES = 32_768
+MEMO_ENTRIES = 16_384
 
 V = TypeVar("V")
 
