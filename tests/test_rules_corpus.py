@@ -206,3 +206,33 @@ def test_candidate_pairs_skip_documents_of_one_group():
     assert lsh_candidates(signatures, 1, 100, [None, None, "b"]) == {(0, 1), (0, 2), (1, 2)}  # unknown source
     ents = [(0, array("I", [7, 8])), (1, array("I", [7, 8])), (2, array("I", [7, 8]))]
     assert set(rare_entity_candidates(ents, 2, 5, groups=["a", "a", "b"])) == {(0, 2), (1, 2)}
+
+
+def test_rare_entity_candidates_match_brute_force_counts():
+    """The two-pass index gives exactly the pairs a count over every pair of
+    documents gives: shared names with document frequency at most max_df,
+    at least min_shared of them, never a pair of one group."""
+    import random
+    from array import array
+
+    from auditor.rules.corpus._profile import rare_entity_candidates
+
+    rng = random.Random(7)
+    docs = [array("I", rng.sample(range(1, 60), rng.randint(0, 15))) for _ in range(80)]
+    groups = [rng.choice(["a", "b", "c", None]) for _ in docs]
+    exclude = {3, 4, 5}
+    max_df, min_shared = 12, 3
+    df: dict[int, int] = {}
+    for names in docs:
+        for h in names:
+            df[h] = df.get(h, 0) + 1
+    rare = [{h for h in names if h not in exclude and df[h] <= max_df} for names in docs]
+    expected = {}
+    for i in range(len(docs)):
+        for j in range(i + 1, len(docs)):
+            shared = len(rare[i] & rare[j])
+            if shared >= min_shared and not (groups[i] is not None and groups[i] == groups[j]):
+                expected[(i, j)] = shared
+    got = rare_entity_candidates(enumerate(docs), min_shared, max_df, exclude, groups)
+    assert got == expected
+    assert list(got) == sorted(got)  # in document order: the callers' output does not depend on hashing

@@ -135,7 +135,7 @@ class UncreditedRewrite(CorpusRule):
         # topic of the run or a page template: no evidence of a restatement
         self._frequent = template_names(observations, max_df)
         candidates |= set(rare_entity_candidates(
-            [(i, s.entities) for i, (_, s) in enumerate(observations)], int(cfg["min_shared_rare"]), max_df,
+            ((i, s.entities) for i, (_, s) in enumerate(observations)), int(cfg["min_shared_rare"]), max_df,
             self._frequent, sources,
         ))
         # MinHash values shared by several documents of one source (or by many

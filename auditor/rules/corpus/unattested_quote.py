@@ -189,7 +189,7 @@ class UnattestedQuote(CorpusRule):
         # few documents carry (inverted index, cost bounded by max_df²)
         frequent = template_names(observations, max_df)
         shared = rare_entity_candidates(
-            [(i, s.entities) for i, (_, s) in enumerate(observations) if s.speakers],
+            ((i, s.entities) for i, (_, s) in enumerate(observations) if s.speakers),
             int(cfg["min_shared_names"]), max_df, frequent,
         )
         rare_count = [sum(1 for h in s.entities if h not in frequent) for _, s in observations]
