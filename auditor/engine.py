@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -72,14 +72,25 @@ def _stat_key(rule_id: str, name: str) -> str:
     return f"{rule_id}.{name}"
 
 
-def finish_corpus(rules: list[Rule], observations: Mapping[str, Sequence[Any]]) -> list[Finding]:
+FinishRules = Callable[[list[CorpusRule], Mapping[str, Sequence[Any]]], list[list[Finding]]]
+
+
+def finish_corpus(rules: list[Rule], observations: Mapping[str, Sequence[Any]],
+                  finish_rules: FinishRules | None = None) -> list[Finding]:
     """Findings of the corpus rules, given every document's observations in
-    document order (a rule's entries are (DocRef, summary) pairs)."""
-    out: list[Finding] = []
-    for rule in rules:
-        if isinstance(rule, CorpusRule):
-            out.extend(rule.finish(observations.get(rule.id, [])))
-    return suppress.finish(rules, observations, out)
+    document order (a rule's entries are (DocRef, summary) pairs).
+
+    ``finish_rules`` runs the rules' ``finish`` steps and returns their
+    findings rule by rule (default: one after the other, here;
+    :mod:`auditor.forkfinish` runs them side by side)."""
+    corpus_rules = [rule for rule in rules if isinstance(rule, CorpusRule)]
+    per_rule = (finish_rules or finish_in_turn)(corpus_rules, observations)
+    return suppress.finish(rules, observations, [f for findings in per_rule for f in findings])
+
+
+def finish_in_turn(rules: list[CorpusRule], observations: Mapping[str, Sequence[Any]]) -> list[list[Finding]]:
+    """Each corpus rule's findings, the rules finishing one after the other."""
+    return [list(rule.finish(observations.get(rule.id, []))) for rule in rules]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -43,6 +43,11 @@ class ObservationLog(Sequence[Any]):
     def close(self) -> None:
         self._file.close()
 
+    def flush(self) -> None:
+        """Write buffered entries to the file (before a fork: a child must
+        not inherit unwritten bytes)."""
+        self._file.flush()
+
     def __len__(self) -> int:
         return len(self._offsets)
 

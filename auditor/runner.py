@@ -227,6 +227,7 @@ def run(
             progress(document_count, chars)
 
     setup = WorkerSetup(uuid.uuid4().hex, config, profile, cache)
+    finish_rules = None  # the corpus rules finish in turn, unless the run used a local pool
     try:
         _WORKER.update(key=setup.key, rules=rules, profile=profile, cache=cache)
         if executor is None and (jobs == 1 or len(head) <= SMALL_RUN_CHUNKS):
@@ -242,6 +243,10 @@ def run(
             from concurrent.futures import ProcessPoolExecutor
 
             make_pool = executor or (lambda n: ProcessPoolExecutor(max_workers=n))
+            if executor is None:
+                from auditor.forkfinish import forked_finisher
+
+                finish_rules = forked_finisher(jobs)
             with make_pool(jobs) as pool:
                 pending: deque[Future] = deque()
                 try:
@@ -256,7 +261,9 @@ def run(
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
         t0 = time.perf_counter()
-        corpus = finish_corpus(rules, {rule_id: log.by_ordinal() for rule_id, log in observations.items()})
+        spool.flush()  # nothing buffered when the corpus rules finish in forked children
+        corpus = finish_corpus(rules, {rule_id: log.by_ordinal() for rule_id, log in observations.items()},
+                               finish_rules)
         if profile:
             timings["(corpus finish)"] += time.perf_counter() - t0
     except BaseException:
