@@ -10,7 +10,9 @@ several times larger than a short run's.
 Every memo is therefore bounded by :data:`MEMO_ENTRIES`. Word and name
 frequencies are Zipfian: the entries that matter are met again soon after
 being evicted and come straight back, so a modest bound costs little
-recomputation (measured in ``docs/scale.md``).
+recomputation. Measured on 10,000 AllSides articles in one process: 16,384
+entries end at 171 MB and 43.7 s of CPU, 32,768 at 200 MB and 42.3 s,
+8,192 at 150 MB but 58.4 s.
 """
 
 from __future__ import annotations

@@ -240,7 +240,8 @@ def rare_entity_candidates(entities: Iterable[tuple[int, array]], min_shared: in
                            groups: Sequence[str | None] | None = None) -> dict[tuple[int, int], int]:
     """Pairs (i, j), i < j, in that order, that share at least ``min_shared``
     names carried by at most ``max_df`` documents; with ``groups``, not pairs
-    of one group (see :func:`lsh_candidates`).
+    of one group (see :func:`lsh_candidates`). ``entities`` come in
+    increasing document order (the posting lists are then sorted).
 
     Two passes over an inverted index, never a table of every pair: the
     first lists the documents of each name, the second counts, for one
