@@ -31,10 +31,11 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_ARCHIVE = REPO.parent / "shared" / "data" / "allsides_news_baly2020" / "allsides_articles_50MB.jsonl"
 
 
-def tree_rss_kb(root_pid: int) -> int:
+def tree_pss_kb(root_pid: int) -> tuple[int, int]:
     """Proportional resident memory (PSS) of a process and all its
     descendants (kB): pages shared copy-on-write by forked workers count
-    once in total, not once per process as plain RSS would count them."""
+    once in total, not once per process as plain RSS would count them.
+    Returns the total and the largest single descendant (a worker)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -57,25 +58,29 @@ def tree_rss_kb(root_pid: int) -> int:
             continue
         children.setdefault(ppid, []).append(int(entry))
         rss[int(entry)] = vm
-    total, stack = 0, [root_pid]
+    total, largest, stack = 0, 0, [root_pid]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
+        if pid != root_pid:
+            largest = max(largest, rss.get(pid, 0))
         stack.extend(children.get(pid, []))
-    return total
+    return total, largest
 
 
 def measure(cmd: list[str], cwd: Path | None = None) -> dict:
-    """Run a command; wall seconds, peak tree RSS (MB), exit code, stderr."""
+    """Run a command; wall seconds, peak tree PSS and peak PSS of its largest
+    child process (MB), exit code, stderr."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=cwd)
-    peak = 0
+    peak = worker = 0
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, worker
         while not stop.is_set():
-            peak = max(peak, tree_rss_kb(proc.pid))
+            total, largest = tree_pss_kb(proc.pid)
+            peak, worker = max(peak, total), max(worker, largest)
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -83,7 +88,8 @@ def measure(cmd: list[str], cwd: Path | None = None) -> dict:
     _, err = proc.communicate()
     stop.set()
     sampler.join()
-    return {"seconds": time.perf_counter() - started, "peak_mb": peak / 1024, "code": proc.returncode, "stderr": err}
+    return {"seconds": time.perf_counter() - started, "peak_mb": peak / 1024, "worker_mb": worker / 1024,
+            "code": proc.returncode, "stderr": err}
 
 
 def corpus_stats(archive: Path, limit_rows: int | None = None) -> tuple[int, int]:
@@ -128,9 +134,11 @@ def auditor_cmd(target: Path, jobs: int, engine: str, profile: bool) -> list[str
 def report(label: str, docs: int, size: int, m: dict) -> dict:
     row = {"run": label, "documents": docs, "mb": size / 1e6, "seconds": m["seconds"],
            "docs_per_s": docs / m["seconds"], "mb_per_s": size / 1e6 / m["seconds"], "peak_rss_mb": m["peak_mb"],
+           "largest_child_mb": m["worker_mb"],
            "exit": m["code"]}
     print(f"{label:<38} {docs:>8} docs {size / 1e6:8.1f} MB {m['seconds']:8.1f} s "
-          f"{row['docs_per_s']:8.1f} docs/s {row['mb_per_s']:6.2f} MB/s  peak {m['peak_mb']:7.1f} MB  exit {m['code']}",
+          f"{row['docs_per_s']:8.1f} docs/s {row['mb_per_s']:6.2f} MB/s  peak {m['peak_mb']:7.1f} MB "
+          f"(largest child {m['worker_mb']:6.1f} MB)  exit {m['code']}",
           flush=True)
     if m["code"] not in (0, 1):
         print("  stderr:", m["stderr"].strip().splitlines()[-1:] if m["stderr"] else "", flush=True)
