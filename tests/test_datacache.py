@@ -3,6 +3,7 @@ the people index and the names view must equal what they are built from."""
 
 from __future__ import annotations
 
+import os
 import pickle
 
 import pytest
@@ -61,3 +62,26 @@ def test_unlisted_class_in_a_cache_entry_is_refused(cache_dir):
     entry.write_bytes(pickle.dumps(KnowledgeBase([])))  # a class the caller did not allow
     assert datacache.load("people", "stamp", allowed=INDEX_CLASSES) is None
     assert datacache.cached("people", "stamp", lambda: {"rebuilt": True}) == {"rebuilt": True}
+
+
+def test_each_kind_keeps_its_recently_used_entries_within_a_budget(cache_dir, monkeypatch):
+    monkeypatch.setattr(datacache, "KIND_BUDGET", 3000)
+    blob = "x" * 900  # about 1 kB pickled: three entries fit
+    for i in range(3):
+        datacache.store("demo", f"stamp {i}", blob + str(i))
+    folder = datacache.cache_dir() / "demo"
+    assert len(list(folder.glob("*.pickle"))) == 3
+    os.utime(datacache._entry("demo", "stamp 0"), ns=(1, 1))
+    os.utime(datacache._entry("demo", "stamp 1"), ns=(2, 2))
+    assert datacache.load("demo", "stamp 0") == blob + "0"  # a hit makes it the most recent
+    datacache.store("demo", "stamp 3", blob + "3")
+    assert datacache.load("demo", "stamp 1") is None  # least recently used: pruned
+    assert datacache.load("demo", "stamp 0") == blob + "0"
+    assert datacache.load("demo", "stamp 3") == blob + "3"
+    assert len(list(folder.glob("*.pickle"))) == 3
+
+
+def test_a_store_larger_than_the_budget_is_still_kept(cache_dir, monkeypatch):
+    monkeypatch.setattr(datacache, "KIND_BUDGET", 10)
+    datacache.store("demo", "big", "y" * 5000)
+    assert datacache.load("demo", "big") == "y" * 5000
