@@ -543,6 +543,9 @@ def main(argv: list[str] | None = None) -> int:
         _error("out of memory (try --jobs 1 or split the input)")
         return 2
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        if type(exc).__name__ == "BrokenProcessPool":  # not imported here: the pool loads lazily
+            _error("a worker process died (killed, or out of memory: try fewer --jobs or split the input)")
+            return 2
         _error(f"internal error: {type(exc).__name__}: {_one_line(str(exc))} (please report this)")
         if os.environ.get("AUDITOR_DEBUG"):
             raise

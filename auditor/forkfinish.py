@@ -16,10 +16,16 @@ fork, so no child holds buffered writes. Children leave with ``os._exit``
 Fork is used only on Linux (macOS system libraries are not fork-safe) and
 only in a process without other threads; otherwise, or with one job, the
 rules finish in turn (:func:`auditor.engine.finish_in_turn`).
+
+The pool is a ``ProcessPoolExecutor``: a child killed on the way (the
+out-of-memory killer) fails the run with ``BrokenProcessPool`` where a
+``multiprocessing.Pool`` would wait for its lost task for ever. Children
+ignore Ctrl-C, which is the parent's to report.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 from collections.abc import Mapping, Sequence
@@ -52,6 +58,7 @@ def forked_finisher(jobs: int) -> FinishRules | None:
 def _finish_forked(rules: list[CorpusRule], observations: Mapping[str, Sequence[Any]],
                    processes: int) -> list[list[Finding]]:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     global _PENDING
     for log in observations.values():
@@ -60,10 +67,15 @@ def _finish_forked(rules: list[CorpusRule], observations: Mapping[str, Sequence[
             flush()
     _PENDING = (rules, observations)
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return pool.map(_finish_one, range(len(rules)), chunksize=1)
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_quiet_child) as pool:
+            return list(pool.map(_finish_one, range(len(rules))))
     finally:
         _PENDING = None
+
+
+def _quiet_child() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _finish_one(index: int) -> list[Finding]:

@@ -109,3 +109,48 @@ def test_a_pooled_run_reports_the_same_corpus_findings_as_one_job(tmp_path):
     assert outputs[0] == outputs[1]
     findings = [f for doc in json.loads(outputs[0])["documents"] for f in doc["findings"]]
     assert any(f["rule"] == "corpus.rewrite" for f in findings)
+
+
+class _Dies(CorpusRule):
+    """Kills its own process: the out-of-memory killer's doing, say."""
+
+    id = "test.dies"
+    summary = "test rule"
+
+    def finish(self, observations):
+        import os
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+        yield from ()
+
+
+def test_a_child_killed_on_the_way_fails_the_run_instead_of_hanging():
+    from concurrent.futures.process import BrokenProcessPool
+
+    config = load_config(None)
+    rules = [_Dies({}, Context(config)), _Each({}, Context(config))]
+    logs = _logs()
+    logs["test.dies"] = logs.pop("test.longest")
+    try:
+        with pytest.raises(BrokenProcessPool):
+            forked_finisher(2)(rules, logs)
+    finally:
+        for log in logs.values():
+            log.close()
+
+
+def test_the_cli_reports_a_dead_worker_in_one_line(cli, monkeypatch, tmp_path):
+    from concurrent.futures.process import BrokenProcessPool
+
+    import auditor.runner
+
+    def broken(*args, **kwargs):
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+
+    monkeypatch.setattr(auditor.runner, "run", broken)
+    (tmp_path / "a.txt").write_text("Some text.", encoding="utf-8")
+    code, out, err = cli("audit", str(tmp_path / "a.txt"), "--no-cache", "--no-history")
+    assert code == 2 and out == ""
+    assert err.strip() == ("auditor: error: a worker process died (killed, or out of memory: "
+                           "try fewer --jobs or split the input)")
