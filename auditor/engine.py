@@ -67,8 +67,9 @@ def doc_ref(doc: Document) -> DocRef:
 
 @lru_cache(maxsize=4096)
 def _stat_key(rule_id: str, name: str) -> str:
-    """One string object per statistic name, not one per document: a run
-    keeps every document's statistics."""
+    """One string object per statistic name, not one per document: a
+    chunk's results then pickle each name once (pickle shares repeated
+    objects)."""
     return f"{rule_id}.{name}"
 
 

@@ -33,6 +33,8 @@ class ObservationLog(Sequence[Any]):
         self._offsets = offsets if offsets is not None else array("Q")
         self._ordinals = ordinals if ordinals is not None else array("q")
         self._recent: OrderedDict[int, Any] = OrderedDict()
+        # entries in file order (always so when appended): iteration reads front to back
+        self._in_file_order = _ascending(self._offsets)
 
     def append(self, item: Any, ordinal: int) -> None:
         self._file.seek(0, 2)
@@ -73,9 +75,9 @@ class ObservationLog(Sequence[Any]):
 
     def __iter__(self) -> Iterator[Any]:
         offsets = self._offsets
-        if all(offsets[i] < offsets[i + 1] for i in range(len(offsets) - 1)):
-            # in file order: one sequential, buffered read (re-positioned only
-            # if something else moved the shared file between two entries)
+        if self._in_file_order:
+            # one sequential, buffered read (re-positioned only if something
+            # else moved the shared file between two entries)
             file = self._file
             for offset in offsets:
                 if file.tell() != offset:
@@ -89,8 +91,12 @@ class ObservationLog(Sequence[Any]):
         """The same entries sorted by document ordinal (a parallel pool may
         deliver chunks out of order); itself when already sorted."""
         ordinals = self._ordinals
-        if all(ordinals[i] <= ordinals[i + 1] for i in range(len(ordinals) - 1)):
+        if _ascending(ordinals):
             return self
         order = sorted(range(len(ordinals)), key=ordinals.__getitem__)
         return ObservationLog(self._file, array("Q", (self._offsets[i] for i in order)),
                               array("q", (ordinals[i] for i in order)))
+
+
+def _ascending(values: array) -> bool:
+    return all(values[i] <= values[i + 1] for i in range(len(values) - 1))

@@ -206,14 +206,10 @@ def lsh_candidates(signatures: list[tuple[int, array]], rows: int, max_bucket: i
     k = len(signatures[0][1])
     for band in range(0, k - rows + 1, rows):
         buckets: dict[int | tuple[int, ...], list[int]] = {}
-        if rows == 1:  # the usual setting: a band is one value, no tuple to build
-            for idx, sig in signatures:
-                if sig:
-                    buckets.setdefault(sig[band], []).append(idx)
-        else:
-            for idx, sig in signatures:
-                if sig:
-                    buckets.setdefault(tuple(sig[band:band + rows]), []).append(idx)
+        for idx, sig in signatures:
+            if sig:  # a band of one row (the usual setting) is its value: no tuple to build
+                key = sig[band] if rows == 1 else tuple(sig[band:band + rows])
+                buckets.setdefault(key, []).append(idx)
         for members in buckets.values():
             if 1 < len(members) <= max_bucket:
                 for x in range(len(members)):

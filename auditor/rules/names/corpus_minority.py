@@ -219,8 +219,7 @@ class CorpusMinorityName(CorpusRule):
             if strip_accents(minor) == strip_accents(major):
                 continue  # "Martínez"/"Martinez": a source's diacritics policy, not a misspelling
             tally = tallies[major]
-            others = tally.docs - tally.by_source.get(source, 0)
-            other_sources = len(tally.by_source) - (source in tally.by_source)
+            others, other_sources = tally.outside(source)
             if (others < self._min_docs or other_sources < self._min_sources
                     or others < self._factor * len(minor_uses)):
                 continue
@@ -256,9 +255,7 @@ class CorpusMinorityName(CorpusRule):
     def _report(self, minor: str, major: str, tallies: dict[str, _Tally], nk) -> Iterator[Finding]:
         minor_uses = tallies[minor].minority
         source = minor_uses[0].source
-        tally = tallies[major]
-        others = tally.docs - tally.by_source.get(source, 0)
-        n_sources = len(tally.by_source) - (source in tally.by_source)
+        others, n_sources = tallies[major].outside(source)
         accepted = bool(nk and nk.known_surname(minor) and nk.known_surname(major))
         for u in minor_uses:
             if major in u.variants:
@@ -308,6 +305,10 @@ class _Tally:
             else:
                 variants = tuple(u.form for u in summary if u.key == use.key and u.form != use.form)
                 self.minority.append(_MinorUse(ref.ordinal, ref.source, use.loc, use.firsts, variants))
+
+    def outside(self, source: str | None) -> tuple[int, int]:
+        """(documents, sources) carrying the form, ``source`` left out."""
+        return self.docs - self.by_source.get(source, 0), len(self.by_source) - (source in self.by_source)
 
     def firsts_outside(self, source: str | None) -> Counter[str]:
         out: Counter[str] = Counter()
