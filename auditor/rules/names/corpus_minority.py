@@ -249,7 +249,7 @@ class CorpusMinorityName(CorpusRule):
         # surname (famous people are named by surname alone), naming one person
         if not major_firsts or nk is None or not nk.known_surname(major):
             return False
-        top, top_count = major_firsts.most_common(1)[0]
+        _, top_count = major_firsts.most_common(1)[0]
         return top_count >= 0.6 * sum(major_firsts.values())
 
     def _report(self, minor: str, major: str, tallies: dict[str, _Tally], nk) -> Iterator[Finding]:
