@@ -23,6 +23,7 @@ from auditor.testing import make_document, run_on_texts
 HERE = Path(__file__).resolve().parent
 PACK = str(HERE / "data" / "names_people.yml")
 SEEDS = HERE.parent / "seeds"
+BUILTIN = ["people_generated", "offices_generated", "people", "offices"]
 
 
 def run(texts: list[str], rule: str, knowledge: list[str] | None = None):
@@ -126,6 +127,20 @@ def test_misspelled_silent_for_consistent_transliteration_and_established_names(
     assert spans(found) == [("Liberman", "Lieberman")]
     # Tom Wolfe the novelist is not a misspelt Tom Wolf: an established name needs the office too
     assert run(["Tom Wolfe wrote The Bonfire of the Vanities."], "names.misspelled") == []
+
+
+def test_misspelled_short_typo_needs_the_office():
+    """A consonant slip in a short name ("Sholz" for Scholz) is reported only
+    with the office before it; a first name alone is not enough."""
+    def audit(text: str):
+        return run(["---\ndate: 2025-03-12\n---\n" + text], "names.misspelled", knowledge=BUILTIN)
+
+    found = audit("German Chancellor Olaf Sholz warned against a trade war. Scholz travels to Paris next week.")
+    assert spans(found) == [("Sholz", "Scholz")]
+    # the same slip with only the first name (no office): another person, perhaps
+    assert audit("Olaf Sholz, a carpenter from Hamburg, opened his workshop. Sholz said trade was good.") == []
+    # the office of someone else before it
+    assert audit("Foreign Minister Olaf Sholz spoke. Sholz said trade was good.") == []
 
 
 # --------------------------------------------------------------------------- names.inconsistent

@@ -19,7 +19,8 @@ document, a common English word. A token that is itself a known surname of
 someone else ("Healy") is reported only when that person is never introduced
 in the document and the intended person's spelling or a resolved misspelling
 is. Pairs differing by a consonant (a typo rather than a vowel or doubling
-slip) need two kinds of support. The suggestion is the person's surname; the
+slip) need two kinds of support, and in names under six letters one of them
+must be the office ("German Chancellor Olaf Sholz"). The suggestion is the person's surname; the
 confidence says how strong the support is (``auditor fix`` should apply only
 confident ones).
 
@@ -103,6 +104,7 @@ class MisspelledName(Rule):
         self._min_ratio = mconf["min_ratio"]
         self._typo_len = mconf["typo_min_length"]
         self._typo_ratio = mconf["typo_min_ratio"]
+        self._short_typo_len = mconf["short_typo_min_length"]
         self._established_zipf = mconf["established_zipf"]
         self._memo: dict[str, tuple[Close, ...]] = {}
 
@@ -112,7 +114,7 @@ class MisspelledName(Rule):
         for c in nk.close(form):
             if derived_pair(fold(form), fold(c.surname)) or c.ratio < self._min_ratio:
                 continue
-            if c.same_key or (letters(form) >= self._typo_len and c.ratio >= self._typo_ratio):
+            if c.same_key or (letters(form) >= self._short_typo_len and c.ratio >= self._typo_ratio):
                 out.append(c)
         return tuple(out)
 
@@ -195,6 +197,11 @@ class MisspelledName(Rule):
             )
 
     # -- one occurrence -----------------------------------------------------------
+    def _short_typo(self, form: str, close: Close) -> bool:
+        """A consonant slip in a short name: many real names are one such
+        edit apart, so it needs the person's office before it."""
+        return not close.same_key and letters(form) < self._typo_len
+
     def _established(self, form: str) -> bool:
         """A name or word in its own right (wordfreq), not a mere slip."""
         return form.lower() in words_above(self._established_zipf)
@@ -228,6 +235,8 @@ class MisspelledName(Rule):
             supports = 1 + bool(office) + bool(elsewhere)
             if (known_other or not close.same_key) and supports < 2:
                 return None
+            if self._short_typo(m.form, close) and not office:
+                return None
             if self._established(m.form) and not office:
                 return None  # "David Clarke", "Tom Wolfe": a real name with a common first name
             if self._variant_spelling(m.form, close, present, elsewhere) and not (office and present.get(key, 0) == 1):
@@ -253,7 +262,7 @@ class MisspelledName(Rule):
             supports = bool(office) + bool(elsewhere)
             if supports == 0 or (known_other and not elsewhere):
                 continue
-            if not close.same_key and supports < 2:
+            if not close.same_key and (supports < 2 or (self._short_typo(m.form, close) and not office)):
                 continue
             if not office and doc.in_quotation(m.start, m.end):
                 continue  # a quoted spelling beside the right one: names.inconsistent (info)
