@@ -259,3 +259,16 @@ def test_seed_names_with_builtin_knowledge(prefix: str):
     else:
         assert got == [("names.inconsistent", "Zelenskyy", "Zelensky", "info")]
         assert doc.in_quotation(found[0].start, found[0].end)
+
+
+BUILTIN = ["people", "offices", "people_generated", "offices_generated"]
+
+
+def test_misspelled_world_leaders_from_the_curated_pack():
+    # leaders who took office after the generated pack's 2022 snapshot
+    text = ("---\ndate: 2025-04-03\n---\n"
+            "Mexican President Claudia Sheinbaun said Mexico would respond. Australian Prime Minister Anthony Albanesse agreed.")
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Sheinbaun", "Sheinbaum"), ("Albanesse", "Albanese")]
+    clean = ("---\ndate: 2025-04-03\n---\n"
+             "Mexican President Claudia Sheinbaum said Mexico would respond. Prime Minister Mark Carney agreed.")
+    assert run([clean], "names.misspelled", BUILTIN) == []
