@@ -272,3 +272,13 @@ def test_misspelled_world_leaders_from_the_curated_pack():
     clean = ("---\ndate: 2025-04-03\n---\n"
              "Mexican President Claudia Sheinbaum said Mexico would respond. Prime Minister Mark Carney agreed.")
     assert run([clean], "names.misspelled", BUILTIN) == []
+
+
+def test_misspelled_consonant_typo_in_a_six_letter_surname():
+    # a changed consonant (a typo, not a vowel slip) needs first name and office
+    text = ("---\ndate: 2025-07-09\n---\n"
+            "Russian Foreign Minister Sergei Lavrof said Moscow saw no point in new talks.")
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Lavrof", "Lavrov")]
+    # one kind of support is not enough for a typo pair
+    assert run(["---\ndate: 2025-07-09\n---\nMr Lavrof, a Minsk lawyer, said the talks were pointless."],
+               "names.misspelled", BUILTIN) == []
