@@ -39,6 +39,9 @@ def found(text: str, rule: str) -> list[str]:
     ("Insiders claimed that two ministers had threatened to quit.", "Insiders claimed"),
     ("Sources suggested the deal could be signed within days.", "Sources suggested"),
     ("A diplomat in Brussels said the vote would be delayed.", "A diplomat"),
+    ("One cabinet minister told the paper the Treasury had resisted.", "One cabinet minister"),
+    ("A regional intelligence source said the talks covered refugees.", "A regional intelligence source"),
+    ("Two Republican lawmakers said they would vote against the bill.", "Two Republican lawmakers"),
 ])
 def test_anonymous_attributions_are_reported(text, span):
     assert any(span in got for got in found(text, ANON))
@@ -57,6 +60,9 @@ def test_anonymous_attributions_are_reported(text, span):
     "Public figures said to be on the list include two actors.",
     "The allies agreed a joint statement on Friday.",
     "One official in the ministry, Anna Kowalska, said the plan was ready.",
+    "A former minister, John Smith, said the plan was premature.",
+    "The prime minister told MPs the plan was ready.",
+    "A new source of revenue is needed, the minister said.",
     "Energy sources such as wind are growing; insiders and outsiders alike agree.",
 ])
 def test_named_or_unrelated_text_passes(text):
