@@ -27,6 +27,10 @@ Flags:
 
     "The ball is on the Russian side," Zelensky stressed, he said.
 
+    "Only pressure works," he wrote on Telegram, she emphasized.
+
+    The government said said it would publish a plan.
+
     The aid will be sent to the. Officials gave no date.
 
 Passes:
@@ -43,6 +47,8 @@ Passes:
     "I hardly recognized you," he said, amused. "Am I on a spree?" he recalled saying.
 
     'He is all mine,' he claimed he said.
+
+    "Only pressure works," he wrote on Telegram on Monday, adding that talks were futile.
 
     “It is over,” Smith said Monday. The vote passed.
 """
@@ -97,8 +103,9 @@ def _settings() -> _Settings:
                        re.MULTILINE)
     # a second reporting clause after the first: '…,” Zelensky stressed, he said.'
     # (the comma is required: '…,” he claimed he said.' is reported speech)
-    double = re.compile(rf"{opening},[ \t]+(?P<second>(?:{pronouns})[ \t]+(?:{verbs}))[ \t]*[.!?](?=\s|$)",
-                        re.MULTILINE)
+    # (up to four words may close the first: '…,” he wrote on Telegram, she emphasized.')
+    double = re.compile(rf"{opening}(?:[ \t]+[\w’'-]+){{0,4}},[ \t]+(?P<second>(?:{pronouns})[ \t]+(?:{verbs}))"
+                        r"[ \t]*[.!?](?=\s|$)", re.MULTILINE)
     doubled = "|".join(rf"{re.escape(w)}\s+{re.escape(w)}" for w in conf["doubled_words"])
     broken = "|".join(re.escape(w) for w in conf["broken_end_words"])
     return _Settings(
