@@ -282,3 +282,9 @@ def test_misspelled_consonant_typo_in_a_six_letter_surname():
     # one kind of support is not enough for a typo pair
     assert run(["---\ndate: 2025-07-09\n---\nMr Lavrof, a Minsk lawyer, said the talks were pointless."],
                "names.misspelled", BUILTIN) == []
+
+
+def test_misspelled_2025_cabinet_members():
+    text = ("---\ndate: 2025-06-03\n---\n"
+            "Commerce Secretary Howard Lutnik met Turkish Foreign Minister Hakan Fidn in Ankara.")
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Lutnik", "Lutnick"), ("Fidn", "Fidan")]

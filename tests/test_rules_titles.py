@@ -184,6 +184,9 @@ def test_title_after_of_may_belong_to_another_noun():
          "Former Prime Minister Mark Carney"),
         ("Iranian President Ebrahim Raisi addressed the crowd in Tehran.", "2024-09-10",
          "Iranian President Ebrahim Raisi"),
+        # the Biden cabinet left office on 2025-01-20
+        ("US Commerce Secretary Gina Raimondo said the tariffs were wrong.", "2025-04-03",
+         "US Commerce Secretary Gina Raimondo"),
     ],
 )
 def test_out_of_date_world_leaders_flags(text, date, span):
@@ -198,6 +201,8 @@ def test_out_of_date_world_leaders_flags(text, date, span):
         ("Former Canadian Prime Minister Justin Trudeau gave a lecture.", "2025-06-01"),
         ("Iranian President Masoud Pezeshkian addressed the crowd in Tehran.", "2024-09-10"),
         ("Mexican President Claudia Sheinbaum said Mexico would respond.", "2025-04-03"),
+        ("US Commerce Secretary Howard Lutnick said the tariffs would stay.", "2025-04-03"),
+        ("German Finance Minister Lars Klingbeil presented the budget.", "2025-07-30"),
     ],
 )
 def test_out_of_date_world_leaders_passes(text, date):
