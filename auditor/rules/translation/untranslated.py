@@ -355,20 +355,27 @@ class Untranslated(Rule):
         if len(sentence.split()) < s.min_words:
             return
         lang, prob = _detect(sentence, s.languages)
-        if lang not in ("en", "unknown") and prob >= s.min_probability:
-            yield start, end, lang, prob
-            return
+        whole = lang not in ("en", "unknown") and prob >= s.min_probability
+        foreign, english = [], False
         cuts = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
         for a, b in pairwise(cuts):
             while a < b and (text[a].isspace() or text[a] in _CLAUSE_PUNCT):
                 a += 1
             while b > a and (text[b - 1].isspace() or text[b - 1] in _CLAUSE_PUNCT):
                 b -= 1
-            if (a, b) == (start, end) or sum(a <= h < b and not _in_name(text, h) for h in hits) < s.min_function_words:
+            if (a, b) == (start, end):
+                break  # one clause: the sentence itself
+            if sum(a <= h < b and not _in_name(text, h) for h in hits) < s.min_function_words:
+                # no foreign function words: an English clause ("Merz said") if it is long enough
+                english = english or (whole and len(text[a:b].split()) >= 3)
                 continue
             clause = text[a:b]
             if len(clause.split()) < s.min_words:
                 continue
-            lang, prob = _detect(clause, s.languages)
-            if lang not in ("en", "unknown") and prob >= s.min_probability:
-                yield a, b, lang, prob
+            c_lang, c_prob = _detect(clause, s.languages)
+            if c_lang not in ("en", "unknown") and c_prob >= s.min_probability:
+                foreign.append((a, b, c_lang, c_prob))
+        if whole and not (foreign and english):
+            yield start, end, lang, prob  # the sentence is foreign throughout
+        else:
+            yield from foreign  # only these clauses are
