@@ -69,6 +69,16 @@ def test_named_or_unrelated_text_passes(text):
     assert found(text, ANON) == []
 
 
+@pytest.mark.parametrize("text", [
+    "In a move the officials said was overdue, the port reopened.",
+    "They kept to an accelerated schedule some officials said was unsafe.",
+])
+def test_the_source_span_never_swallows_a_preceding_noun_phrase(text):
+    """A determiner far from the source ("a move the officials") must not become part of its span."""
+    spans = found(text, ANON)
+    assert spans and all(not span.lower().startswith(("a ", "an ")) for span in spans)
+
+
 @pytest.mark.parametrize("text, span", [
     ("Macron reportedly raised the idea with Donald Tusk.", "reportedly"),
     ("Only European soldiers would be involved, according to media reports that have been impossible to verify.",
