@@ -274,3 +274,32 @@ def test_seed_names_with_builtin_knowledge(prefix: str):
     else:
         assert got == [("names.inconsistent", "Zelenskyy", "Zelensky", "info")]
         assert doc.in_quotation(found[0].start, found[0].end)
+
+
+BUILTIN = ["people", "offices", "people_generated", "offices_generated"]
+
+
+def test_misspelled_world_leaders_from_the_curated_pack():
+    # leaders who took office after the generated pack's 2022 snapshot
+    text = ("---\ndate: 2025-04-03\n---\n"
+            "Mexican President Claudia Sheinbaun said Mexico would respond. Australian Prime Minister Anthony Albanesse agreed.")
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Sheinbaun", "Sheinbaum"), ("Albanesse", "Albanese")]
+    clean = ("---\ndate: 2025-04-03\n---\n"
+             "Mexican President Claudia Sheinbaum said Mexico would respond. Prime Minister Mark Carney agreed.")
+    assert run([clean], "names.misspelled", BUILTIN) == []
+
+
+def test_misspelled_consonant_typo_in_a_six_letter_surname():
+    # a changed consonant (a typo, not a vowel slip) needs first name and office
+    text = ("---\ndate: 2025-07-09\n---\n"
+            "Russian Foreign Minister Sergei Lavrof said Moscow saw no point in new talks.")
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Lavrof", "Lavrov")]
+    # one kind of support is not enough for a typo pair
+    assert run(["---\ndate: 2025-07-09\n---\nMr Lavrof, a Minsk lawyer, said the talks were pointless."],
+               "names.misspelled", BUILTIN) == []
+
+
+def test_misspelled_2025_cabinet_members():
+    text = ("---\ndate: 2025-06-03\n---\n"
+            "Commerce Secretary Howard Lutnik met Turkish Foreign Minister Hakan Fidn in Ankara.")
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Lutnik", "Lutnick"), ("Fidn", "Fidan")]

@@ -123,3 +123,18 @@ def test_config_preference_agreeing_with_the_pack_keeps_its_date():
     old = dated("2014-05-01", "Clashes in the Ukrainian port of Odessa killed dozens.")
     assert run(old, places={"Odessa": "Odesa"}) == []
     assert spans(run(old, places={"Odessa": "Odesa"}, retroactive=True)) == [("places.house-style", "Odessa", "Odesa")]
+
+
+def test_mentions_of_the_name_itself_are_not_uses():
+    # text about the spelling is neither a house-style slip nor a mix of forms
+    text = dated("2025-09-02", "Most media adopted Kyiv in 2019, replacing the Russian-based Kiev used for decades. "
+                 "The port, formerly known as Odessa in English, is now Odesa; the spelling “Kharkov” is gone too.")
+    assert run(text, select=("places", "translation.transliteration-mix")) == []
+
+
+def test_uses_beside_a_mention_of_the_name_are_still_checked():
+    text = dated("2025-09-02", "Russian drones struck Kiev overnight. Officials in Kyiv said the spelling Kiev "
+                 "was retired in 2019.")
+    found = run(text, select=("places.inconsistent",))
+    assert [f.text for f in found] == ["Kiev"]
+    assert found[0].start == text.split("---\n", 2)[2].index("Kiev")

@@ -123,8 +123,50 @@ def test_broken_sentence_end():
     assert texts("That is something to keep track of. Officials gave no date.", G) == []
 
 
+def test_dangling_participle_after_a_reporting_verb():
+    fs = found('"Every euro counts," the Commission President said adding. The talks went on.', G)
+    assert [(f.text, f.suggestion) for f in fs] == [("said adding", "said")]
+    assert texts('"Every euro counts," she said, adding. The talks went on.', G) == ["said, adding"]
+
+
+@pytest.mark.parametrize("text", [
+    '"We will win," he said, smiling. The crowd cheered.',
+    '"I hardly knew you," he said, amused. We laughed.',
+    '"Am I on a spree?" he recalled saying. Nobody answered.',
+    '"Every euro counts," she said, adding that the fund was nearly empty.',
+])
+def test_complete_reporting_clauses_pass(text):
+    assert texts(text, G) == []
+
+
+def test_doubled_reporting_clause():
+    assert texts('"The ball is on the Russian side," Zelensky stressed, he said. Talks resume.', G) == [
+        "stressed, he said"]
+    assert texts('"Only pressure works," he wrote on Telegram, she emphasized. Talks resume.', G) == [
+        "wrote on Telegram, she emphasized"]
+    assert texts("'He is all mine,' he claimed he said. The court heard more.", G) == []
+
+
+def test_doubled_reporting_verbs_and_modals():
+    assert texts("The government said said it would act, and it might might succeed.", G) == [
+        "said said", "might might"]
+
+
 # --------------------------------------------------------------------------- untranslated
 U = "translation.untranslated"
+
+
+def test_foreign_clause_inside_an_english_sentence():
+    text = '"Russland setzt auf Terror gegen die Zivilbevölkerung," Merz said at a news conference in Berlin.'
+    assert texts(text, U) == ["Russland setzt auf Terror gegen die Zivilbevölkerung"]
+    text = "Le président du Conseil a salué l'unité des Vingt-Six, his spokesman added in a statement."
+    assert texts(text, U) == ["Le président du Conseil a salué l'unité des Vingt-Six"]
+
+
+def test_name_particles_are_not_foreign_clauses():
+    text = ("Asked by Bild am Sonntag about holidays, European Commission President Ursula von der Leyen "
+            "replied, and Charles de Gaulle airport reopened.")
+    assert texts(text, U) == []
 
 
 def test_cyrillic_homoglyph_inside_a_latin_word():

@@ -68,3 +68,37 @@ def test_qualified_foreign_title_in_the_documents_own_spelling_is_info():
 def test_title_after_the_name():
     found = run("Michael Fallon, Britain's Defense Secretary, quit.", "2017-06-01")
     assert [(f.text, f.suggestion) for f in found] == [("Defense Secretary", "Defence Secretary")]
+
+
+# --------------------------------------------------------------------------- parties and unqualified institutions
+@pytest.mark.parametrize(
+    ("text", "span", "suggestion"),
+    [
+        ("Britain's Labor Party won a landslide in July.", "Britain's Labor Party", "Britain's Labour Party"),
+        ("The Australian Labour Party won again.", "Australian Labour Party", "Australian Labor Party"),
+        # no qualifier: the office-holder named before it says whose ministry it is
+        ("Defence Secretary John Healey announced the orders. The Ministry of Defense said they were worth £1.5bn.",
+         "Ministry of Defense", "Ministry of Defence"),
+        ("Prime Minister Keir Starmer spoke. He said the Labor Party would govern for all.",
+         "Labor Party", "Labour Party"),
+    ],
+)
+def test_parties_and_unqualified_institutions_flag(text, span, suggestion):
+    found = run(text, "2025-10-20")
+    assert [(f.text, f.suggestion) for f in found] == [(span, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anthony Albanese's Labor Party won again; Britain's Labour Party lost ground.",
+        "Benjamin Netanyahu toured the border. The Ministry of Defense said more troops would follow.",
+        "Defence Secretary John Healey met Pete Hegseth. The US Department of Defense said the talks went well.",
+        # the US department is meant: the document names the US
+        "Defence Secretary John Healey flew to Washington for US talks. The Department of Defense hosted him.",
+        # nobody named before it in the paragraph: whose ministry is unknown
+        "Drones were ordered.\n\nThe Ministry of Defense said they were worth £1.5bn.",
+    ],
+)
+def test_parties_and_unqualified_institutions_pass(text):
+    assert run(text, "2025-10-20") == []

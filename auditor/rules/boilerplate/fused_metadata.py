@@ -14,6 +14,8 @@ Flags:
 
     Updated Dec. 12, 2019 The House voted on Wednesday to approve the articles.
 
+    Updated 21:58 GMT Thomas Tuchel's first game as England manager ended in a win.
+
     October 3, 2019 July should have been a relief for Facebook after the settlement.
 
 Passes:
@@ -22,6 +24,10 @@ Passes:
     November 3, 2020, rolled around, and national life entered a new phase.
 
     26 November 2024, 07:28
+
+    At 21:58 GMT The Times reported that the vote had been delayed again.
+
+    21:58 GMT: Polls have closed in most of the country.
 
     The date 2024-11-27 was chosen for the summit.
 """
@@ -50,9 +56,13 @@ class FusedMetadata(Rule):
         spec = data()["fused_metadata"]
         date = data()["vocabulary"]["DATE"]
         time = data()["vocabulary"]["TIME"]
-        # key? date (time)? then the first capitalised word of the prose
-        pattern = (rf"(?m)^[ \t]*(?:{spec['keys']}[ \t]*:?[ \t]*)?{date}"
-                   rf"(?:,?[ \t]+{time}(?:[ \t]+[A-Z]{{2,4}})?)?[ \t]+[\"“‘']?[A-Z]")
+        # key? date (time)?, or key and a time alone ("Updated 21:58 GMT": live
+        # pages stamp the day's updates without a date), then the first
+        # capitalised word of the prose
+        zone = r"(?:[ \t]+[A-Z]{2,4})?"
+        key = rf"{spec['keys']}[ \t]*:?[ \t]*"
+        pattern = (rf"(?m)^[ \t]*(?:(?:{key})?{date}(?:,?[ \t]+{time}{zone})?|{key}{time}{zone})"
+                   rf"[ \t]+[\"“‘']?[A-Z]")
         self._regex = re2.compile(pattern)
         # the shared one-pass RE2 set of the YAML rules tells us cheaply
         # whether the document can match at all

@@ -8,11 +8,14 @@ document is cached so each document is scanned once per process.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from auditor.knowledge.places import Mention, Place, PlaceIndex
 from auditor.model import Severity
+from auditor.resources import load_yaml_resource
 
 if TYPE_CHECKING:  # pragma: no cover
     from auditor.config import Config
@@ -31,9 +34,26 @@ def doc_mentions(ctx: Context, doc: Document) -> list[Mention]:
     index = place_index(ctx)
     if _LAST and _LAST[0][0] is doc.text and _LAST[0][1] is index:
         return _LAST[0][2]
-    found = index.mentions(doc.text)
+    found = [m for m in index.mentions(doc.text) if not _names_the_word(doc.text, m)]
     _LAST[:] = [(doc.text, index, found)]
     return found
+
+
+@lru_cache(maxsize=1)
+def _word_mention_re() -> re.Pattern[str]:
+    cues = load_yaml_resource("knowledge/places_words.yml").get("word_mention_cues", [])
+    fillers = r"(?:[ \t]+(?:the|a|an|of|as|form|name|spelling|version|word|English))"
+    return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b" + fillers + r"{0,3}[ \t]*[\"“‘']?$")
+
+
+def _names_the_word(text: str, m: Mention) -> bool:
+    """Does the text talk about the name rather than use it ("the
+    Russian-based spelling Kiev", "formerly known as Kiev", "‘Kiev’")? A
+    mention of the word is neither a house-style slip nor a mix of forms."""
+    before = text[max(0, m.start - 80):m.start]
+    if before[-1:] in "\"“‘'" and text[m.end:m.end + 1] in "\"”’'" and text[m.end:m.end + 1]:
+        return True  # the word alone in quotation marks
+    return bool(_word_mention_re().search(before))
 
 
 @dataclass(frozen=True)

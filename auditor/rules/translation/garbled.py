@@ -1,6 +1,6 @@
 """Leftovers of machine translation: stray words, doubled words, broken sentence ends.
 
-Three shapes that a human writer or editor rarely leaves but a translation
+Shapes that a human writer or editor rarely leaves but a translation
 system (or a rewrite that was never reread) does:
 
 * a stray word after a closing reporting clause — '…,” he added road.' —
@@ -8,6 +8,10 @@ system (or a rewrite that was never reread) does:
   clause were mined from 8,281 US news articles (adverbs of time, place and
   manner, "yes"/"no"; any -ly adverb); the stray word must be an ordinary
   English word by ``wordfreq`` frequency, so names and typos stay out;
+* a participle that needs an object ending the sentence — '…,” he said
+  adding.' — or a second reporting clause after the first — '…,” Zelensky
+  stressed, he said.' (participles that stand alone, "smiling", "laughing",
+  are fine);
 * a doubled function word ("the the", "to to"); grammatical doublings
   ("had had", "that that", "gave her her book") are not listed;
 * a sentence that stops on a word that cannot end one ("… sent to the.").
@@ -19,6 +23,14 @@ Flags:
 
     The minister said the the plan would be ready by spring.
 
+    "Every euro counts," the Commission President said adding.
+
+    "The ball is on the Russian side," Zelensky stressed, he said.
+
+    "Only pressure works," he wrote on Telegram, she emphasized.
+
+    The government said said it would publish a plan.
+
     The aid will be sent to the. Officials gave no date.
 
 Passes:
@@ -27,6 +39,16 @@ Passes:
     “We must find the funding,” the minister told reporters. “It is urgent,” Healey said firmly.
 
     He said that that plan had had its chance, and she gave her her coat.
+
+    "We will win," he said, smiling. "It is over," the Commission President said again.
+
+    "Every euro counts," she said, adding that the fund was nearly empty.
+
+    "I hardly recognized you," he said, amused. "Am I on a spree?" he recalled saying.
+
+    'He is all mine,' he claimed he said.
+
+    "Only pressure works," he wrote on Telegram on Monday, adding that talks were futile.
 
     “It is over,” Smith said Monday. The vote passed.
 """
@@ -57,7 +79,10 @@ _RE2_I.case_sensitive = False
 @dataclass(frozen=True, slots=True)
 class _Settings:
     stray: re.Pattern[str]
+    double: re.Pattern[str]
     allowed: frozenset[str]
+    dangling: frozenset[str]
+    dangling_after: frozenset[str]
     min_zipf: float
     scan: object
 
@@ -68,18 +93,27 @@ def _settings() -> _Settings:
     verbs = "|".join(sorted({re.escape(v) for v in conf["reporting_verbs"]}, key=len, reverse=True))
     pronouns = "|".join(re.escape(p) for p in conf["subject_pronouns"])
     name = r"[A-Z][\w’'.-]*"
-    subject = rf"(?:{pronouns}|{name}(?:[ \t]+{name}){{0,2}}|(?:the|a|an)[ \t]+[a-z]+)"
+    # "the minister", and "the Commission President" (an article and up to three words)
+    subject = rf"(?:{pronouns}|{name}(?:[ \t]+{name}){{0,2}}|(?:the|a|an)[ \t]+(?:[A-Za-z][\w’'-]*[ \t]+){{0,2}}[A-Za-z][\w’'-]*)"
     # after a comma or an exclamation only: after a question, '…?" I said
     # female.' gives the answer
-    stray = re.compile(
-        rf"[,!][\"”’'][ \t]+{subject}[ \t]+(?P<verb>{verbs})[ \t]+(?P<word>[a-z][a-z’'-]*)[ \t]*(?:[.!?](?=\s|$)|$)",
-        re.M,
-    )
+    opening = rf"[,!][\"”’'][ \t]+{subject}[ \t]+(?P<verb>{verbs})"
+    # (a comma before the word only counts for a dangling participle: "he said, amused." is English)
+    stray = re.compile(rf"{opening}(?P<comma>,?)[ \t]+(?P<word>[a-z][a-z’'-]*)[ \t]*(?:[.!?](?=\s|$)|$)",
+                       re.MULTILINE)
+    # a second reporting clause after the first: '…,” Zelensky stressed, he said.'
+    # (the comma is required: '…,” he claimed he said.' is reported speech)
+    # (up to four words may close the first: '…,” he wrote on Telegram, she emphasized.')
+    double = re.compile(rf"{opening}(?:[ \t]+[\w’'-]+){{0,4}},[ \t]+(?P<second>(?:{pronouns})[ \t]+(?:{verbs}))"
+                        r"[ \t]*[.!?](?=\s|$)", re.MULTILINE)
     doubled = "|".join(rf"{re.escape(w)}\s+{re.escape(w)}" for w in conf["doubled_words"])
     broken = "|".join(re.escape(w) for w in conf["broken_end_words"])
     return _Settings(
         stray=stray,
+        double=double,
         allowed=frozenset(w.lower() for w in conf["allowed_followers"]),
+        dangling=frozenset(w.lower() for w in conf["dangling_participles"]),
+        dangling_after=frozenset(conf["dangling_after"]),
         min_zipf=float(conf["stray_min_zipf"]),
         # One linear pass finds the candidates of all three shapes: (1) a closing
         # quotation followed by a clause, (2) a doubled function word (any case),
@@ -120,10 +154,21 @@ class Garbled(Rule):
     def _stray_word(self, doc: Document, text: str, s: _Settings, at: int):
         m = s.stray.match(text, at)
         if m is None:
+            yield from self._double_clause(doc, text, s, at)
             return
         word = m.group("word")
         low = word.lower().replace("’", "'")
-        if low in s.allowed or low.endswith(("ly", "ing")) or "'" in low:
+        if low in s.dangling and m.group("verb") in s.dangling_after:
+            # "…,” he said adding." — the participle's object was lost
+            yield self.finding(
+                doc, m.start("verb"), m.end("word"),
+                f"'{m.group('verb')} {word}' ends the sentence, but '{word}' needs an object or a clause "
+                "(lost in machine translation)",
+                suggestion=m.group("verb"),
+                confidence=0.75,
+            )
+            return
+        if m.group("comma") or low in s.allowed or low.endswith(("ly", "ing")) or "'" in low:
             return
         if not _is_ordinary_word(low, s.min_zipf):
             return
@@ -133,6 +178,18 @@ class Garbled(Rule):
             "probably left over from machine translation",
             suggestion=m.group("verb"),
             confidence=0.75,
+        )
+
+    def _double_clause(self, doc: Document, text: str, s: _Settings, at: int):
+        m = s.double.match(text, at)
+        if m is None:
+            return
+        yield self.finding(
+            doc, m.start("verb"), m.end("second"),
+            f"two reporting clauses in a row ('{m.group('verb')}', '{m.group('second')}'): "
+            "probably left over from machine translation",
+            suggestion=m.group("verb"),
+            confidence=0.7,
         )
 
     def _doubled(self, doc: Document, text: str, start: int, end: int):

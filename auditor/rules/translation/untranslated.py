@@ -30,10 +30,18 @@ Flags:
 
     The statement said the city was calm (город спокоен) in the morning.
 
+    "Russland setzt auf Terror gegen die Zivilbevölkerung," Merz said at a news conference in Berlin.
+
+    Le président du Conseil a salué l'unité des Vingt-Six, his spokesman added in a written statement.
+
 Passes:
     The delegation arrived in Kyiv on Tuesday, according to Le Monde, La Repubblica and Die Welt.
 
     It was his raison d'être, critics said after the coup d'état; a true enfant terrible.
+
+    The motto, "liberté, égalité, fraternité", hangs in every town hall, and Merz called it a model.
+
+    Asked by Bild am Sonntag about holidays, European Commission President Ursula von der Leyen replied.
 
     Exports grew by 3.5 million tonnes, to 3,500 tonnes a week, or 15,000 tonnes a month.
 
@@ -47,6 +55,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import re2
@@ -77,6 +86,20 @@ _OTHER_SCRIPT = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _NOUN_AFTER = re.compile(r"[ \u00a0][a-z]{3,}\b")
+# name particles are short ("von der", "de la", "am", "bin"); the run holds at most three of them
+_PARTICLES = re.compile(r"[a-zà-ÿ]{1,3}[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}[A-Z]")
+_CAP_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}$")
+
+
+def _in_name(text: str, at: int) -> bool:
+    """Is the function word at ``at`` a particle inside a name ("Ursula von
+    der Leyen", "Bild am Sonntag")? Capitalised words on both sides."""
+    return bool(_PARTICLES.match(text, at)) and bool(_CAP_BEFORE.search(text, max(0, at - 60), at))
+
+
+# where a sentence splits into clauses for a second look: punctuation and quotation marks
+_CLAUSE_PUNCT = ",;:()[]«»“”\"—–"
+_CLAUSE_BREAK = re.compile("[" + re.escape(_CLAUSE_PUNCT) + "]")
 
 
 _CLOSERS = {"«": "»", "„": "“”", "‹": "›", "»": "«"}
@@ -309,19 +332,50 @@ class Untranslated(Rule):
             if n < s.min_function_words:
                 continue
             span = sentences[i]
-            sentence = text[span.start:span.end]
-            if len(sentence.split()) < s.min_words:
+            for start, end, lang, prob in self._foreign_spans(text, span.start, span.end, hits, s):
+                reported += 1
+                if reported > s.max_per_doc:
+                    return
+                quoted = doc.in_quotation(start, end) is not None
+                yield self.finding(
+                    doc, start, end,
+                    f"{'sentence' if (start, end) == (span.start, span.end) else 'clause'} in another language "
+                    f"(langdetect: {lang}, p={prob:.2f}) in English text",
+                    confidence=min(0.95, prob),
+                    severity=Severity.INFO if quoted else None,
+                )
+
+    @staticmethod
+    def _foreign_spans(text: str, start: int, end: int, hits: list[int], s: _Settings):
+        """The whole sentence if it is in another language; else its clauses
+        that are. A foreign quotation or clause inside an English sentence
+        ('"Russland setzt auf Terror," Merz said.') is outvoted by the English
+        words around it when the sentence is judged as a whole."""
+        sentence = text[start:end]
+        if len(sentence.split()) < s.min_words:
+            return
+        lang, prob = _detect(sentence, s.languages)
+        whole = lang not in ("en", "unknown") and prob >= s.min_probability
+        foreign, english = [], False
+        cuts = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
+        for a, b in pairwise(cuts):
+            while a < b and (text[a].isspace() or text[a] in _CLAUSE_PUNCT):
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in _CLAUSE_PUNCT):
+                b -= 1
+            if (a, b) == (start, end):
+                break  # one clause: the sentence itself
+            if sum(a <= h < b and not _in_name(text, h) for h in hits) < s.min_function_words:
+                # no foreign function words: an English clause ("Merz said") if it is long enough
+                english = english or (whole and len(text[a:b].split()) >= 3)
                 continue
-            lang, prob = _detect(sentence, s.languages)
-            if lang in ("en", "unknown") or prob < s.min_probability:
+            clause = text[a:b]
+            if len(clause.split()) < s.min_words:
                 continue
-            reported += 1
-            if reported > s.max_per_doc:
-                return
-            quoted = doc.in_quotation(span.start, span.end) is not None
-            yield self.finding(
-                doc, span.start, span.end,
-                f"sentence in another language (langdetect: {lang}, p={prob:.2f}) in English text",
-                confidence=min(0.95, prob),
-                severity=Severity.INFO if quoted else None,
-            )
+            c_lang, c_prob = _detect(clause, s.languages)
+            if c_lang not in ("en", "unknown") and c_prob >= s.min_probability:
+                foreign.append((a, b, c_lang, c_prob))
+        if whole and not (foreign and english):
+            yield start, end, lang, prob  # the sentence is foreign throughout
+        else:
+            yield from foreign  # only these clauses are

@@ -46,6 +46,11 @@ Flags:
     ---
     A spokesman for the US Department of Defence declined to comment.
 
+    ---
+    date: 2025-10-20
+    ---
+    Defence Secretary John Healey announced the orders. The Ministry of Defense said they were worth £1.5bn.
+
 Passes:
     ---
     date: 2025-02-20
@@ -63,6 +68,16 @@ Passes:
     Defense Secretary Lloyd Austin spoke to the Ukrainian Defence Ministry.
 
     The defense minister said the air defense systems had arrived.
+
+    ---
+    date: 2025-10-20
+    ---
+    Defence Secretary John Healey met Pete Hegseth. The US Department of Defense said the talks went well.
+
+    ---
+    date: 2025-02-12
+    ---
+    Benjamin Netanyahu toured the border. The Ministry of Defense said more troops would follow.
 """
 
 from __future__ import annotations
@@ -140,20 +155,57 @@ class VarietyMismatch(Rule):
             spelled = variety_of_spelling(form, pairs)
             if spelled is None:
                 continue
-            adj = lex.adjective_before(text, s)
-            if not adj:
-                continue
-            country = lex.adjectives.get(adj[0])
             key = norm_title(form)
+            adj = lex.adjective_before(text, s)
+            if adj:
+                country = lex.adjectives.get(adj[0])
+                start = adj[1]
+            else:
+                country = self._country_by_coreference(doc, lex, s, key, spelled)
+                start = s
+            if country is None:
+                continue
             entity = next((o for o in lex.institutions_by_form.get(key, []) if o.country == country), None)
             if entity is None or entity.variety is None or entity.variety == spelled:
                 continue
-            start = adj[1]
             original = text[start:e]
             fixed = respell(original, entity.variety, pairs)
             where = country_display(lex.index, entity.country)
             yield self._emit(doc, start, e, f"{where[:1].upper() + where[1:]}'s {entity.title} is spelled the {entity.variety} way",
                              fixed, spelled)
+
+    def _country_by_coreference(self, doc: Document, lex: Lexicon, pos: int, key: str, spelled: str) -> str | None:
+        """The country of an unqualified institution ("The Ministry of
+        Defense said ...") from the nearest known office-holder named before
+        it in the paragraph ("Defence Secretary John Healey ... the Ministry
+        of Defense"). Left alone when an institution of that name is spelled
+        this way officially in a country the document mentions ("Department
+        of Defense" beside "US"): the text may mean that one."""
+        entities = lex.institutions_by_form.get(key, [])
+        text = doc.text
+        for other in entities:
+            if other.variety == spelled and _mentions_country(text, lex, other.country):
+                return None
+        countries = {o.country for o in entities if o.variety is not None and o.variety != spelled}
+        if not countries:
+            return None
+        window = int(settings().get("coreference_window", 300))
+        chunk = text[max(0, pos - window):pos]
+        if "\n\n" in chunk:
+            chunk = chunk[chunk.rfind("\n\n"):]
+        for m in reversed(list(_CAP_WORD.finditer(chunk))):
+            name = re.sub(r"(?:'s|’s)$", "", m.group(0))
+            people = lex.index.by_name(name) or lex.index.by_name(name.split()[-1])
+            if not people:
+                continue
+            held = {r.office.country for p in people for r in p.roles
+                    if doc.date is None or r.active_on(doc.date, grace=3)}
+            if len(held) == 1:
+                country = held.pop()
+                return country if country in countries else None
+            if held:
+                return None
+        return None
 
     def _emit(self, doc: Document, start: int, end: int, message: str, fixed: str, spelled: str,
               styled: bool = False) -> Finding:
@@ -251,6 +303,12 @@ def document_variety(text: str) -> str | None:
     if counts["en-GB"] == counts["en-US"]:
         return None
     return "en-GB" if counts["en-GB"] > counts["en-US"] else "en-US"
+
+
+def _mentions_country(text: str, lex: Lexicon, country: str) -> bool:
+    """Does ``text`` name ``country`` by one of its adjectives or forms ("US", "American")?"""
+    return any(c == country and re.search(rf"(?<![\w.]){re.escape(adj)}(?![\w])", text)
+               for adj, c in lex.adjectives.items())
 
 
 def _has_variety_word(text: str) -> bool:
