@@ -39,7 +39,7 @@ _FUNCTION_WORDS = {
     "The", "A", "An", "And", "But", "As", "When", "While", "If", "After", "Then", "Also", "Meanwhile", "So",
     "Yet", "Or", "Now", "Later", "Earlier", "Both", "His", "Her", "Their", "Our", "Its", "Two", "Three",
     "Four", "Five", "Said", "By", "For", "From", "With", "Of", "To", "In", "On", "At", "That", "This",
-    "Former", "Ex", "Then", "Even", "Only", "Including", "Like", "Unlike", "Under", "Before", "Since",
+    "Former", "Ex", "Even", "Only", "Including", "Like", "Unlike", "Under", "Before", "Since",
     "Today", "Yesterday", "Tonight", "However", "Instead", "Still", "Indeed", "Although", "Though",
 }
 _BLOCKING = {"Deputy", "Vice", "Assistant", "Under", "Shadow", "Junior", "Associate", "Principal", "Lieutenant",
@@ -365,7 +365,7 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
             return False
         if bare.endswith(("'s", "’s")) and mention.adjective is None:
             return True  # "Trump's Defense Secretary ..." - a possessive owner, fine
-        if bare[:1].isupper() and mention.adjective is None and bare not in _FUNCTION_WORDS and not word.endswith((".", ":", ";", "!", "?", '"', "”")):
+        if bare[:1].isupper() and mention.adjective is None and bare not in _FUNCTION_WORDS and not word.endswith((".", ",", ":", ";", "!", "?", '"', "”")):
             # "Health Minister", "Labour leader" ... a longer title we do not know
             return False
     return True

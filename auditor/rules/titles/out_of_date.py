@@ -13,8 +13,15 @@ dates on the document's date.
   (option ``bare_needs_qualifier``), within ``max_gap_days`` of the end of
   the role, and when its sentence has no past-time marker (``past_markers``
   in ``rules/titles.yml``: "then", "during", "administration", an earlier
-  year ...). A bare title before the role began is not reported: it is
-  anticipation ("President Trump will ...") far more often than an error.
+  year ...). The one exception is a sentence about the article's own
+  present: a bare title that opens the sentence (optionally after "On
+  Tuesday,") outside quotations, in a sentence with a present-time marker
+  ("today", a weekday: ``current_markers``) and no retelling
+  ("had", "heard", "testified": ``retold_markers``), is checked without a
+  qualifier ("Secretary of State Antony Blinken met Saudi officials on
+  Tuesday", written in March 2025). A bare title before the role began is
+  not reported: it is anticipation ("President Trump will ...") far more
+  often than an error.
 
 Archive dates are sometimes wrong; a document that cites a year more than
 one year after its date, or gives someone a title they took more than a
@@ -42,6 +49,11 @@ Flags:
     ---
     President-elect Donald Trump met the governors on Tuesday.
 
+    ---
+    date: 2025-03-12
+    ---
+    Secretary of State Antony Blinken met Saudi officials in Riyadh on Tuesday.
+
 Passes:
     ---
     date: 2025-01-16
@@ -67,6 +79,16 @@ Passes:
     date: 2019-03-01
     ---
     In 2014, President Obama signed an executive order.
+
+    ---
+    date: 2025-03-12
+    ---
+    The inquiry heard on Tuesday that Prime Minister Rishi Sunak had ignored advice.
+
+    ---
+    date: 2017-05-10
+    ---
+    On Wednesday, Trump fired FBI Director James Comey.
 
     President Obama signed the order without a date on the article.
 """
@@ -119,6 +141,36 @@ class Options(BaseModel):
 def _past_marker_re() -> re.Pattern[str]:
     words = sorted(settings().get("past_markers", []), key=len, reverse=True)
     return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _current_marker_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(present-time markers, retelling markers) of rules/titles.yml."""
+    return _words_re(settings().get("current_markers", [])), _words_re(settings().get("retold_markers", []))
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(r"(?i)(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+
+
+_LEAD_IN = re.compile(r"[\s\"“‘(]*(?:(?:On|on|Earlier|Late|Early)?[ \t]*[A-Z][a-z]+day(?:[ \t]+(?:morning|afternoon|evening|night))?,?|Today,?|Yesterday,?)?[ \t]*")
+
+
+def _current_event(doc: Document, mention: TitleMention) -> bool:
+    """Is the title holder the subject of a sentence that reports
+    something happening now ("Secretary of State Antony Blinken met Saudi
+    officials on Tuesday")? Then even an unqualified title is the article's
+    own present, not historical usage. Only as the sentence's subject and
+    outside quotations: in "Trump fired FBI Director James Comey", written
+    on a Wednesday, the weekday is the report's, the title the event's."""
+    text = doc.text
+    left, right = sentence_bounds(text, mention.start, mention.end)
+    lead = _LEAD_IN.match(text, left, mention.start)
+    if lead is None or lead.end() != mention.start or doc.in_quotation(mention.start, mention.end):
+        return False
+    markers, retold = _current_marker_re()
+    return bool(markers.search(text, left, right)) and not retold.search(text, left, right)
 
 
 _NEXT_WORD = re.compile(r"(?:'s|’s)?[ \t]+([A-Za-z]+)")
@@ -223,7 +275,8 @@ class OutOfDate(Rule):
             return None
         if mention.lowercase:
             return None
-        if self.options.bare_needs_qualifier and mention.adjective is None:
+        if (self.options.bare_needs_qualifier and mention.adjective is None
+                and not _current_event(doc, mention)):
             return None
         if all(r.ended_before(date, grace=grace) for r in roles):
             last_end = max(r.end for r in roles if r.end)
