@@ -303,3 +303,20 @@ def test_misspelled_2025_cabinet_members():
     text = ("---\ndate: 2025-06-03\n---\n"
             "Commerce Secretary Howard Lutnik met Turkish Foreign Minister Hakan Fidn in Ankara.")
     assert spans(run([text], "names.misspelled", BUILTIN)) == [("Lutnik", "Lutnick"), ("Fidn", "Fidan")]
+
+
+def test_misspelled_vowel_slip_of_a_latin_script_name_with_its_first_name():
+    """A vowel-only difference is a transliteration for a name from another
+    script ("Avigdor Liberman", above) but a slip for a name that has one
+    spelling: the first name is support enough, initialisms and particles
+    ("JD", "von der") included, unless the first name is too common to
+    identify anyone."""
+    def audit(text: str):
+        return run(["---\ndate: 2025-06-01\n---\n" + text], "names.misspelled", knowledge=BUILTIN)
+
+    found = audit("Commission chief Ursula von der Layen said the bloc would respond. JD Vence agreed.")
+    assert spans(found) == [("Layen", "Leyen"), ("Vence", "Vance")]
+    # William D. Cohan, the author, is not William Cohen: "William" fits too many people
+    assert audit("Author William D. Cohan has written about Wall Street.") == []
+    # a transliterated name spelled one consistent way stays quiet
+    assert audit("Oleksandr Turchinov chaired the council. Turchinov said the front held.") == []

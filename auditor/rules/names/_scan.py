@@ -149,7 +149,10 @@ def _parse(seq: bytes) -> tuple[str, str | None, tuple[str, ...]]:
 
 
 _MOJIBAKE = re.compile("[ÃÂ\ufffd]")
-_PREV = re.compile(rf"({_TOKEN})[ \t]+(?:[{_UP}]\.[ \t]+)?$")
+# The word before a surname: a name token or an initialism ("JD Vance"), an
+# optional middle initial, and lowercase particles ("Ursula von der Leyen").
+_PREV = re.compile(rf"({_TOKEN}|[{_UP}]{{2}}|[{_UP}]\.[{_UP}]\.)[ \t]+(?:[{_UP}]\.[ \t]+)?"
+                   r"(?:(?:von|van|der|den|de|da|di|du|le|la|bin|ibn|al|dos|del|della)[ \t]+){0,2}$")
 
 
 def occurrences(text: str, forms: tuple[str, ...]) -> list[Mention]:

@@ -24,6 +24,13 @@ must be the office ("German Chancellor Olaf Sholz"). The suggestion is the perso
 confidence says how strong the support is (``auditor fix`` should apply only
 confident ones).
 
+A vowel-only difference used consistently ("Avigdor Liberman") is a
+transliteration when the person's name comes from another script
+(``transliterated_countries`` in ``rules/names.yml``); for a name with one
+spelling a fitting first name is support enough ("Ursula von der Layen", "JD
+Vence"), unless that first name is too common to single anyone out
+("William D. Cohan", the author, is not William Cohen).
+
 Flags:
     Defence Secretary John Healey visited Kyiv on Monday. Healy declined to give details.
 
@@ -31,6 +38,8 @@ Flags:
     date: 2024-12-18
     ---
     The meeting will be attended by Foreign Secretary David Lamy. Lamy said the talks would focus on support.
+
+    Commission chief Ursula von der Layen said the bloc would respond.
 
 Passes:
     Pascal Lamy, the former head of the WTO, spoke in Geneva. Lamy added that trade rules matter.
@@ -106,6 +115,8 @@ class MisspelledName(Rule):
         self._typo_ratio = mconf["typo_min_ratio"]
         self._short_typo_len = mconf["short_typo_min_length"]
         self._established_zipf = mconf["established_zipf"]
+        self._transliterated = frozenset(mconf["transliterated_countries"])
+        self._common_first = words_above(mconf["common_first_zipf"])
         self._memo: dict[str, tuple[Close, ...]] = {}
 
     # -- candidates ---------------------------------------------------------------
@@ -206,12 +217,19 @@ class MisspelledName(Rule):
         """A name or word in its own right (wordfreq), not a mere slip."""
         return form.lower() in words_above(self._established_zipf)
 
-    @staticmethod
-    def _variant_spelling(form: str, close: Close, present: dict[str, int], elsewhere: int) -> bool:
+    def _variant_spelling(self, form: str, close: Close, person: Any, elsewhere: int,
+                          first: str | None = None) -> bool:
         """A transliteration the document uses consistently ("Liberman",
-        "Turchinov", "Garibashvili"): the known spelling never appears and the
-        two differ only in vowels, y, h or j, never in a consonant."""
+        "Turchinov", "Garibashvili"): the known spelling never appears, the
+        two differ only in vowels, y, h or j, never in a consonant, and the
+        person's name is transliterated from another script (a person known
+        only from Latin-script countries has one spelling: "Layen" for von
+        der Leyen is a slip, unless its only support is a first name as
+        common as William)."""
         if elsewhere:
+            return False
+        countries = person.countries()
+        if countries and not countries & self._transliterated and not (first and first in self._common_first):
             return False
         a, b = fold(form), fold(close.surname)
         return _consonants(a) == _consonants(b)
@@ -239,7 +257,7 @@ class MisspelledName(Rule):
                 return None
             if self._established(m.form) and not office:
                 return None  # "David Clarke", "Tom Wolfe": a real name with a common first name
-            if self._variant_spelling(m.form, close, present, elsewhere) and not (office and present.get(key, 0) == 1):
+            if self._variant_spelling(m.form, close, person, elsewhere, first) and not (office and present.get(key, 0) == 1):
                 return None
             reason = "first name" + (" and office" if office else "") + (
                 "; spelled correctly elsewhere" if elsewhere else "")
@@ -272,7 +290,7 @@ class MisspelledName(Rule):
                 continue  # "Muller" beside "Mueller" (unknown) and "Miller" (known)
             if self._established(m.form) and not (office or _introduced(nk, person, firsts_all)):
                 continue  # "Davis" beside some "Davies": both common surnames
-            if self._variant_spelling(m.form, close, present, elsewhere):
+            if self._variant_spelling(m.form, close, person, elsewhere):
                 continue
             if _lowercase_word_in(doc.text, m.form):
                 continue  # "Malls can also open" beside "... malls ...": a common noun
