@@ -83,6 +83,9 @@ def test_wrong_office_surname_alone_needs_the_full_name_in_the_document():
          "President-elect Donald Trump", "President Donald Trump"),
         ("Former Foreign Secretary David Cameron flew to Kyiv.", "2024-02-01",
          "Former Foreign Secretary David Cameron", "Foreign Secretary David Cameron"),
+        # long after the inauguration, "-elect" with a present-tense verb is the writer's own
+        ("President-elect Donald Trump has said repeatedly that he will end the war.", "2025-03-10",
+         "President-elect Donald Trump", "President Donald Trump"),
     ],
 )
 def test_out_of_date_flags(text, date, span, suggestion):
@@ -108,6 +111,8 @@ def test_out_of_date_flags(text, date, span, suggestion):
         ("Home Secretary Yvette Cooper spoke to Sky News.", "2024-11-26"),
         ("Foreign Secretary David Lammy attended the G20.", "2025-02-20"),
         ("President Barack Obama, in his final weeks, spoke.", "2017-01-18"),
+        # a retelling of the transition: past tense
+        ("President-elect Donald Trump met the governors at Trump Tower.", "2025-03-10"),
     ],
 )
 def test_out_of_date_passes(text, date):
@@ -123,6 +128,7 @@ def test_out_of_date_passes(text, date):
          "Defense Secretary Lloyd Austin"),
         ("NATO Secretary-General Jens Stoltenberg urged restraint today.", "NATO Secretary-General Jens Stoltenberg"),
         ("On Tuesday, Prime Minister Rishi Sunak said he would stay.", "Prime Minister Rishi Sunak"),
+        ("The deal is good for Britain, Prime Minister Rishi Sunak said on Tuesday.", "Prime Minister Rishi Sunak"),
     ],
 )
 def test_bare_title_in_a_report_of_the_present_is_checked(text, span):
@@ -140,6 +146,8 @@ def test_bare_title_in_a_report_of_the_present_is_checked(text, span):
         'On Tuesday he said: "Prime Minister Rishi Sunak let us down today."',
         "Secretary of State Antony Blinken testified on Tuesday about his time in office.",
         "Secretary of State Antony Blinken met Saudi officials in Riyadh.",
+        "The deal, Prime Minister Rishi Sunak said in 2023, was good for Britain.",
+        "The deal is good, he told Prime Minister Rishi Sunak on Tuesday.",
     ],
 )
 def test_bare_title_outside_a_report_of_the_present_passes(text):

@@ -4,7 +4,10 @@ dates on the document's date.
 * "former X" while the person holds X on that date ("former President
   Donald Trump" in February 2025);
 * "X-elect" once the person has taken office ("President-elect Trump" in
-  February 2017; later it is mostly historical usage and is left alone), while "US President-elect Donald Trump" in January 2025 is right;
+  February 2017; later it is mostly historical usage and is left alone,
+  unless the person's verb is in the present: "President-elect Donald Trump
+  has said", in March 2025), while "US President-elect Donald Trump" in
+  January 2025 is right;
 * "then-X" for an office the person had not yet held;
 * a bare current title for an office the person has left ("US President
   Biden" in February 2025). Because newspapers write "President Obama
@@ -15,7 +18,8 @@ dates on the document's date.
   in ``rules/titles.yml``: "then", "during", "administration", an earlier
   year ...). The one exception is a sentence about the article's own
   present: a bare title that opens the sentence (optionally after "On
-  Tuesday,") outside quotations, in a sentence with a present-time marker
+  Tuesday,") or names the speaker of a closing attribution (", Prime
+  Minister Justin Trudeau said"), outside quotations, in a sentence with a present-time marker
   ("today", a weekday: ``current_markers``) and no retelling
   ("had", "heard", "testified": ``retold_markers``), is checked without a
   qualifier ("Secretary of State Antony Blinken met Saudi officials on
@@ -157,20 +161,41 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
 _LEAD_IN = re.compile(r"[\s\"“‘(]*(?:(?:On|on|Earlier|Late|Early)?[ \t]*[A-Z][a-z]+day(?:[ \t]+(?:morning|afternoon|evening|night))?,?|Today,?|Yesterday,?)?[ \t]*")
 
 
+_ATTRIBUTION_BEFORE = re.compile(r"[,”\"][ \t]*$")
+_REPORTING_AFTER = re.compile(r"[ \t]+(?:said|says|told|tells|added|adds|wrote|writes)\b")
+
+
 def _current_event(doc: Document, mention: TitleMention) -> bool:
     """Is the title holder the subject of a sentence that reports
     something happening now ("Secretary of State Antony Blinken met Saudi
-    officials on Tuesday")? Then even an unqualified title is the article's
-    own present, not historical usage. Only as the sentence's subject and
-    outside quotations: in "Trump fired FBI Director James Comey", written
-    on a Wednesday, the weekday is the report's, the title the event's."""
+    officials on Tuesday"), or the speaker of a closing attribution ("...,
+    Prime Minister Justin Trudeau said on Tuesday")? Then even an
+    unqualified title is the article's own present, not historical usage.
+    Only in those two positions and outside quotations: in "Trump fired FBI
+    Director James Comey", written on a Wednesday, the weekday is the
+    report's, the title the event's."""
     text = doc.text
     left, right = sentence_bounds(text, mention.start, mention.end)
+    if doc.in_quotation(mention.start, mention.end):
+        return False
     lead = _LEAD_IN.match(text, left, mention.start)
-    if lead is None or lead.end() != mention.start or doc.in_quotation(mention.start, mention.end):
+    opens = lead is not None and lead.end() == mention.start
+    attribution = (_ATTRIBUTION_BEFORE.search(text, max(left, mention.start - 3), mention.start) is not None
+                   and _REPORTING_AFTER.match(text, mention.names[-1].end) is not None)
+    if not (opens or attribution):
         return False
     markers, retold = _current_marker_re()
     return bool(markers.search(text, left, right)) and not retold.search(text, left, right)
+
+
+_PRESENT_AFTER = re.compile(r"[ \t]+(?:has|have|is|says|will|wants|plans|insists|vows)\b")
+
+
+def _speaks_now(text: str, mention: TitleMention) -> bool:
+    """Does the title holder's verb stand in the present or present perfect
+    ("President-elect Donald Trump has said", "... says")? Then the title is
+    the writer's own, not a retelling of the transition period."""
+    return _PRESENT_AFTER.match(text, mention.names[-1].end) is not None
 
 
 _NEXT_WORD = re.compile(r"(?:'s|’s)?[ \t]+([A-Za-z]+)")
@@ -266,8 +291,9 @@ class OutOfDate(Rule):
             return None
         if elect:
             main_id = roles[0].office.id.removesuffix("-elect")
+            limit = self.options.max_gap_days if _speaks_now(text, mention) else self.options.max_elect_days
             main = [r for r in person.roles if r.office.id == main_id and r.active_on(date, strict=True, grace=grace)
-                    and r.start and (date - r.start).days <= self.options.max_elect_days]
+                    and r.start and (date - r.start).days <= limit]
             if main and not self._past_context(text, mention, date):
                 fixed = re.sub(r"(?i)[- ]elect$", "", mention.title)
                 return (f"{person.name} took office as {main[0].office.title} on {_fmt(main[0].start)}: "
