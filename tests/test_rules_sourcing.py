@@ -42,6 +42,9 @@ def found(text: str, rule: str) -> list[str]:
     ("One cabinet minister told the paper the Treasury had resisted.", "One cabinet minister"),
     ("A regional intelligence source said the talks covered refugees.", "A regional intelligence source"),
     ("Two Republican lawmakers said they would vote against the bill.", "Two Republican lawmakers"),
+    ("A White House official, speaking on background, said the president would sign.", "A White House official"),
+    ("Officials speaking on background said the plan was dead.", "speaking on background"),
+    ("The aide, who was not authorized to speak publicly, confirmed it.", "who was not authorized to speak"),
 ])
 def test_anonymous_attributions_are_reported(text, span):
     assert any(span in got for got in found(text, ANON))
@@ -64,6 +67,9 @@ def test_anonymous_attributions_are_reported(text, span):
     "The prime minister told MPs the plan was ready.",
     "A new source of revenue is needed, the minister said.",
     "Energy sources such as wind are growing; insiders and outsiders alike agree.",
+    "A spokesman, speaking at a briefing in Kyiv, Oleh Nikolenko, said the talks would go on.",
+    "He said the plan, speaking of background checks, was fine.",
+    "Robert Pollack, a lawyer for the firm, said he was not authorized to discuss the documents.",
 ])
 def test_named_or_unrelated_text_passes(text):
     assert found(text, ANON) == []
