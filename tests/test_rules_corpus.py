@@ -141,6 +141,30 @@ def test_different_stories_or_speakers_pass():
     assert run([doc(STORY_A, "2024-11-26", "A"), far], UQ) == []
 
 
+JEDDAH_A = ("Secretary of State Marco Rubio said after the Jeddah talks with Andriy Yermak, Mike Waltz and "
+            'Faisal bin Farhan that "the ball is now in Russia\'s court". Dmitry Peskov and Volodymyr Zelensky '
+            "responded within hours.")
+
+
+def test_pronoun_after_a_sentence_naming_one_person_is_resolved_to_that_person():
+    later = ("Marco Rubio flew to Canada a day after the Jeddah talks. He had said the US was ready, calling "
+             'the move "a historic surrender". Andriy Yermak, Mike Waltz, Faisal bin Farhan, Dmitry Peskov and '
+             "Volodymyr Zelensky took part.")
+    found = run([doc(JEDDAH_A, "2025-03-11", "A"), doc(later, "2025-03-12", "B")], UQ)
+    assert [(f.doc, f.text) for f in found] == [(1, "a historic surrender")]
+    assert "Rubio" in found[0].message
+
+
+@pytest.mark.parametrize("previous", [
+    "Marco Rubio met Sergei Lavrov in Riyadh a day after the Jeddah talks.",  # two people: unresolved
+    "The talks resumed a day after the meeting in Jeddah.",  # nobody named
+])
+def test_pronoun_without_one_named_subject_is_not_attributed(previous):
+    later = (previous + ' He had said the US was ready, calling the move "a historic surrender". Andriy Yermak, '
+             "Mike Waltz, Faisal bin Farhan, Dmitry Peskov, Volodymyr Zelensky and Marco Rubio took part.")
+    assert run([doc(JEDDAH_A, "2025-03-11", "A"), doc(later, "2025-03-12", "B")], UQ) == []
+
+
 def test_seed_000_unrealistic():
     found = run(_seeds(), UQ)
     assert [(f.doc, f.text) for f in found] == [(0, "unrealistic")]

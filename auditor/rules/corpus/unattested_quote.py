@@ -80,6 +80,10 @@ from auditor.rules.corpus._profile import profile, rare_entity_candidates, setti
 _NAME = re.compile(r"[A-Z][\w’'-]*[a-z](?:[ \t]+(?:de |van |von |bin |al-)?[A-Z][\w’'-]*[a-z])*")
 _QUOTE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z“\"]")
+# A full name (two or more capitalised words) followed by a lower-case word:
+# the subject of a clause ("Marco Rubio flew", "Andriy Yermak, the head of
+# the office, led").
+_FULL_NAME_SUBJECT = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+)(?:,[^,]{1,80},)?[ \t]+[a-z]+")
 
 
 @dataclass(slots=True)
@@ -144,14 +148,20 @@ class UnattestedQuote(CorpusRule):
             para_end = paragraphs[k].end if k >= 0 else len(text)
             name = self._speaker(text, max(para_start, q.start - 300), q.start, q.end, min(para_end, q.end + 120))
             if name == "<pronoun>":
-                name = last_speaker[0] if last_speaker and q.start - last_speaker[1] < 800 else None
+                if last_speaker and q.start - last_speaker[1] < 800:
+                    name = last_speaker[0]
+                else:
+                    name = self._subject_before(text, max(0, q.start - 400), q.start)
             if not name:
                 continue
             words = [w for w in name.replace("’s", "").replace("'s", "").split() if w not in self._not_speakers]
             if not words:
                 continue
             surname = words[-1]
-            first = words[0] if len(words) > 1 else full_names.get(surname, "")
+            # the capitalised word right before the surname: "Marco" in
+            # "State Marco Rubio" (a title's tail), "Faisal" in "Faisal bin Farhan"
+            given = [w for w in words[:-1] if w[:1].isupper()]
+            first = given[-1] if given else full_names.get(surname, "")
             full_names.setdefault(surname, first)
             last_speaker = (" ".join(words), q.end)
             entry = summary.speakers.setdefault(surname.lower(), (first.lower(), []))
@@ -175,10 +185,27 @@ class UnattestedQuote(CorpusRule):
         for name in reversed(names):
             tail = self._after_name.match(before, name.end())
             if tail and not any(ch in before[tail.end():] for ch in "“”\""):
-                return name.group(0)
+                return "<pronoun>" if name.group(0) in ("He", "She") else name.group(0)
         if re.search(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\w+:?\s*$", before):
             return "<pronoun>"
         return None
+
+    def _subject_before(self, text: str, lo: int, qstart: int) -> str | None:
+        """The person a "he"/"she" before a quotation refers to when no
+        quotation before it was attributed: the one person named in full as
+        the subject of the previous sentence ("Marco Rubio flew to Ottawa. He
+        had called the move "a surrender"."), else None. Two full names in
+        that sentence ("Rubio met Sergei Lavrov.") leave it unresolved."""
+        before = text[lo:qstart]
+        ends = [m.end() - 1 for m in _SENTENCE_END.finditer(before)]
+        if not ends:
+            return None
+        previous = before[ends[-2] if len(ends) > 1 else 0:ends[-1]]
+        if "\n\n" in previous:
+            return None  # a paragraph break: the pronoun's referent is not in view
+        names = [m for m in _FULL_NAME_SUBJECT.finditer(previous)
+                 if m.group(1).split()[0] not in self._not_speakers]
+        return names[0].group(1) if len(names) == 1 else None
 
     # -- finish --------------------------------------------------------------
     def finish(self, observations: Sequence[tuple[DocRef, QuoteSummary]]) -> Iterator[Finding]:
