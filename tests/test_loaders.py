@@ -95,6 +95,25 @@ def test_jsonl_rows_offsets_are_into_row_text(tmp_path):
     assert (docs[0].findings[0].line, docs[0].findings[0].column) == (2, 6)
 
 
+def test_common_export_field_names_are_recognised(tmp_path):
+    """news-please, NewsAPI and CMS exports name their fields differently;
+    a case-insensitive match also ignores "_" and "-"."""
+    rows = [
+        {"uuid": "n1", "source": {"id": "bbc-news", "name": "BBC News"}, "publishedAt": "2025-02-20T09:00:00Z",
+         "content": "Zorblax in NewsAPI shape."},
+        {"ID": "n2", "source_domain": "example.com", "date_publish": "2025-02-21 10:00:00",
+         "maintext": "Zorblax in news-please shape."},
+        {"id": "n3", "Publisher": "Gazette", "Published_At": "Thu, 20 Feb 2025 09:00:00 GMT",
+         "Body": "Zorblax with capitalised keys."},
+    ]
+    path = tmp_path / "exports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    docs, _ = audit(tmp_path, path)
+    assert [(d.id, d.source, d.date) for d in docs] == [
+        ("n1", "BBC News", "2025-02-20"), ("n2", "example.com", "2025-02-21"), ("n3", "Gazette", "2025-02-20")]
+    assert all(len(d.findings) == 1 for d in docs)
+
+
 def test_csv_archive_with_configured_fields(tmp_path):
     path = tmp_path / "a.csv"
     path.write_text("key,body,paper\nk1,\"Line one\nZorblax two\",Gazette\n", encoding="utf-8")

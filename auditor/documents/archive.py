@@ -75,12 +75,29 @@ def _has_surrogate(value: Any) -> bool:
 
 
 def first_field(row: dict[str, Any], names: list[str]) -> Any:
-    """The first of ``names`` present (and non-empty) in the row."""
+    """The first of ``names`` present (and non-empty) in the row: exact
+    names first, then the same names ignoring case, "_" and "-" (exports
+    write "publishedAt", "Published_Date", "pub-date"). A mapping value
+    (NewsAPI's ``"source": {"id": ..., "name": "BBC News"}``) gives its
+    ``name``."""
     for key in names:
         value = row.get(key)
         if value not in (None, ""):
-            return value
+            return _named(value)
+    folded = {_fold(k): k for k in row if isinstance(k, str)}
+    for key in names:
+        actual = folded.get(_fold(key))
+        if actual is not None and row[actual] not in (None, ""):
+            return _named(row[actual])
     return None
+
+
+def _fold(key: str) -> str:
+    return key.replace("_", "").replace("-", "").casefold()
+
+
+def _named(value: Any) -> Any:
+    return value.get("name", value) if isinstance(value, dict) else value
 
 
 def _short(exc: Exception) -> str:
