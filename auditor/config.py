@@ -64,13 +64,14 @@ class SourceMapping(_Strict):
 class ArchiveFields(_Strict):
     """Field names in JSONL/CSV archives; each lists candidates in order."""
 
-    # The names of common exports (news-please, NewsAPI, GDELT, CMS dumps);
-    # matched exactly first, then ignoring case, "_" and "-" ("publishedAt").
+    # The names of common exports (news-please, NewsAPI, CMS dumps) and of
+    # static-site front matter (Hugo "publishDate", Astro "pubDate"); matched
+    # exactly first, then ignoring case, "_" and "-" ("publishedAt").
     text: list[str] = ["text", "content", "body", "article", "maintext", "article_text", "full_text"]
     source: list[str] = ["source", "outlet", "publisher", "site", "source_name", "source_domain", "domain",
                          "newspaper"]
     date: list[str] = ["date", "published", "publication_date", "pubdate", "published_at", "date_published",
-                       "date_publish", "published_date", "created_at"]
+                       "date_publish", "published_date", "publish_date", "created_at"]
     id: list[str] = ["id", "doc_id", "article_id", "uuid"]
     url: list[str] = ["url", "link"]
     title: list[str] = ["title", "headline"]

@@ -114,6 +114,15 @@ def test_common_export_field_names_are_recognised(tmp_path):
     assert all(len(d.findings) == 1 for d in docs)
 
 
+def test_front_matter_uses_the_same_field_names(tmp_path):
+    """Static-site front matter names the date "publishDate" (Hugo) or
+    "pubDate" (Astro), and the outlet "publisher"."""
+    page = tmp_path / "post.md"
+    page.write_text("---\npublishDate: 2025-02-20\nPublisher: Gazette\n---\nZorblax here.\n", encoding="utf-8")
+    docs, _ = audit(tmp_path, page)
+    assert (docs[0].source, docs[0].date) == ("Gazette", "2025-02-20")
+
+
 def test_csv_archive_with_configured_fields(tmp_path):
     path = tmp_path / "a.csv"
     path.write_text("key,body,paper\nk1,\"Line one\nZorblax two\",Gazette\n", encoding="utf-8")

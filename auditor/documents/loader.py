@@ -148,6 +148,7 @@ class Loader:
             text = markdown.prose_view(raw, end)
         elif kind == "html":
             text, offset_map, fields = html.extract(raw)
+        fields = {**fields, **self._standard_fields(fields)}
         if fields.get("date") not in (None, "") and metadata.parse_date(fields["date"]) is None:
             self.warn(f"{name}: date {_preview(fields['date'])} is not a valid date (YYYY-MM-DD); date unknown")
         doc_meta = {"encoding": decoded.encoding, "bom": decoded.bom, **_nested_auditor(fields)}
@@ -172,20 +173,22 @@ class Loader:
                     return
                 self.warn(f"{name}:{row_number}: skipped row: no text field ({', '.join(fields_cfg.text)})")
                 continue
-            fields = {
-                "source": archive.first_field(row, fields_cfg.source),
-                "date": archive.first_field(row, fields_cfg.date),
-                "title": archive.first_field(row, fields_cfg.title),
-                "url": archive.first_field(row, fields_cfg.url),
-            }
-            row_id = _clean(archive.first_field(row, fields_cfg.id))
+            fields = self._standard_fields(row)
+            row_id = _clean(fields["id"])
             fields["id"] = row_id if row_id is not None else str(row_number)
             yield self._document(name, text, text, kind, fields, path, meta={"row": row_number})
 
     # -- metadata ---------------------------------------------------------------
+    def _standard_fields(self, found: dict[str, Any]) -> dict[str, Any]:
+        """Source, date, title, url and id of an archive row or front matter,
+        under the names ``archive`` in the config lists."""
+        names = self.config.archive
+        return {key: archive.first_field(found, getattr(names, key))
+                for key in ("source", "date", "title", "url", "id")}
+
     def _document(self, name: str, raw: str, text: str, kind: str, fields: dict[str, Any],
                   path: Path | None, *, offset_map: Any = None, meta: dict[str, Any]) -> Document:
-        source = self.cli.get("source") or _clean(fields.get("source") or fields.get("outlet"))
+        source = self.cli.get("source") or _clean(fields.get("source"))
         date = metadata.parse_date(self.cli.get("date")) or metadata.parse_date(fields.get("date"))
         if (source is None or date is None) and path is not None:
             extra = self._manifest_fields(path)
