@@ -150,6 +150,21 @@ def test_dateline_in_text_and_manifest(tmp_path):
     assert got == {"one.txt": (None, "2024-11-26"), "two.txt": (None, "2024-11-27"), "three.txt": ("s3", "2020-01-02")}
 
 
+@pytest.mark.parametrize("header, date", [
+    ("Thu 20 Feb 2025 09.00 GMT", "2025-02-20"),
+    ("Last modified on Thu 20 Feb 2025 11.02 GMT", "2025-02-20"),
+    ("Wednesday 18 December 2024 15:41, UK", "2024-12-18"),
+    ("By Jane Doe | February 20, 2025", "2025-02-20"),
+    ("First published on Tue 26 Nov 2024", "2024-11-26"),
+    ("The deal of 12 May 2019 was signed.", None),  # a date inside a sentence is not a dateline
+])
+def test_dateline_shapes_of_news_sites(header, date):
+    from auditor.documents.metadata import date_from_text
+
+    found = date_from_text(f"Headline\n{header}\nBody text.")
+    assert (found.isoformat() if found else None) == date
+
+
 def test_directory_walk_respects_gitignore_and_exclude(tmp_path):
     (tmp_path / "keep.md").write_text("Zorblax", encoding="utf-8")
     (tmp_path / "skip.md").write_text("Zorblax", encoding="utf-8")

@@ -30,8 +30,15 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH_YEAR = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"(?i)\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+# A dateline: at the start of a line, after an optional byline ("By Jane
+# Doe | "), label ("Published:", "Last modified on", "First published on")
+# and weekday ("Thu", "Wednesday,"), a date as sites print it: "2024-11-27",
+# "26 November 2024, 07:28", "February 20, 2025 / 9:00 AM", "Thu 20 Feb
+# 2025 09.00 GMT".
 _DATELINE = re.compile(
-    r"(?im)^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?"
+    r"(?im)^\s*(?:by\s[^\n|·•]{1,60}?\s*[|·•]\s*)?"
+    r"(?:(?:date|(?:first\s+)?published|updated|posted|last\s+(?:modified|updated))(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
     r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4})"
     r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 )
