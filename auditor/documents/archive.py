@@ -80,10 +80,14 @@ def first_field(row: dict[str, Any], names: list[str]) -> Any:
     write "publishedAt", "Published_Date", "pub-date"). A mapping value
     (NewsAPI's ``"source": {"id": ..., "name": "BBC News"}``) gives its
     ``name``."""
+    present = False
     for key in names:
-        value = row.get(key)
-        if value not in (None, ""):
+        value = row.get(key, ...)
+        if value not in (None, "", ...):
             return _named(value)
+        present = present or value is not ...
+    if present:
+        return None  # the archive has the field, empty here: no need to look further
     folded = {_fold(k): k for k in row if isinstance(k, str)}
     for key in names:
         actual = folded.get(_fold(key))
