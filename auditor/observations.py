@@ -37,10 +37,14 @@ class ObservationLog(Sequence[Any]):
         self._in_file_order = _ascending(self._offsets)
 
     def append(self, item: Any, ordinal: int) -> None:
+        self.append_pickled(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), ordinal)
+
+    def append_pickled(self, data: bytes, ordinal: int) -> None:
+        """Append an entry a worker already pickled (one ``pickle.dumps``)."""
         self._file.seek(0, 2)
         self._offsets.append(self._file.tell())
         self._ordinals.append(ordinal)
-        pickle.dump(item, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(data)
 
     def close(self) -> None:
         self._file.close()
