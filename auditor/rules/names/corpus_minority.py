@@ -157,20 +157,25 @@ class CorpusMinorityName(CorpusRule):
         seen = self._seen
         for form, (key, rare), count in keyed[: self._max_forms]:
             loc = None
+            at = -1
             docs_so_far = remember(seen, form, seen.get(form, 0) + 1)
-            # a form already in more documents (in this process alone) than a
-            # minority may have can never be reported: no location needed
-            if rare and docs_so_far <= self._max_minor_docs:
+            if rare:
+                # whether the document counts as a use must not depend on what
+                # else this worker process has seen (the output would change
+                # with the split of documents between workers) ...
                 at = _find_standalone(text, form)
                 if at < 0 or _nickname(text, at, at + len(form)):
                     continue
-                loc = doc.locate(at, at + len(form))
-                loc_start = at
+                # ... only whether it needs a location: a form already in more
+                # documents (in this process alone) than a minority may have
+                # can never be reported
+                if docs_so_far <= self._max_minor_docs:
+                    loc = doc.locate(at, at + len(form))
             tokens = firsts_of(form)
             firsts: tuple[str, ...] = ()
             if tokens:
                 firsts = tuple(sorted({f for t in tokens if (f := first_name(t, nk))})[:3])
-            if loc is not None and not firsts and _INITIALS_BEFORE.search(text, max(0, loc_start - 12), loc_start):
+            if at >= 0 and not firsts and _INITIALS_BEFORE.search(text, max(0, at - 12), at):
                 firsts = ("?",)  # "Aaron S.J. Zelinsky": named in full, first name unread
             out.append(FormUse(form, key, count, firsts, loc))
         return tuple(out) or None
