@@ -249,3 +249,60 @@ def test_out_of_date_world_leaders_flags(text, date, span):
 )
 def test_out_of_date_world_leaders_passes(text, date):
     assert run(text, STALE, date) == []
+
+
+# --------------------------------------------------------------------------- leaders who left office 2022-2025
+# The generated snapshot leaves these roles open ("?2022-10-09"); the curated pack
+# closes them, and nationality qualifiers for their countries make them checkable.
+@pytest.mark.parametrize(
+    ("text", "date", "span"),
+    [
+        ("The deal was signed by Dutch Prime Minister Mark Rutte and Ukrainian President Volodymyr Zelensky "
+         "on Wednesday.", "2025-07-02", "Dutch Prime Minister Mark Rutte"),
+        ("Finnish Prime Minister Sanna Marin said on Tuesday that Finland would apply.", "2024-03-05",
+         "Finnish Prime Minister Sanna Marin"),
+        ("Estonian Prime Minister Kaja Kallas said on Monday that Russia must pay.", "2025-02-10",
+         "Estonian Prime Minister Kaja Kallas"),
+        ("Romanian President Klaus Iohannis said on Friday that the result stood.", "2025-06-06",
+         "Romanian President Klaus Iohannis"),
+        ("Taoiseach Leo Varadkar said on Monday that Ireland would recognise Palestine.", "2025-03-10",
+         "Taoiseach Leo Varadkar"),
+        ("Canadian Foreign Minister Mélanie Joly said on Tuesday that Ottawa would act.", "2025-08-05",
+         "Canadian Foreign Minister Mélanie Joly"),
+        ("Japanese Foreign Minister Yoko Kamikawa met Wang Yi in Beijing on Tuesday.", "2025-03-25",
+         "Japanese Foreign Minister Yoko Kamikawa"),
+    ],
+)
+def test_out_of_date_leaders_who_left_since_2022_flags(text, date, span):
+    assert [f.text for f in run(text, STALE, date)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Dutch Prime Minister Mark Rutte said on Wednesday that the cabinet would resign.", "2023-07-08"),
+        ("Former Dutch Prime Minister Mark Rutte now leads Nato.", "2025-07-02"),
+        ("Taoiseach Micheál Martin said on Monday that Ireland would recognise Palestine.", "2025-03-10"),
+        ("Irish Prime Minister Simon Harris said on Tuesday that the vote would go ahead.", "2024-05-21"),
+        ("Canadian Foreign Minister Anita Anand said on Tuesday that Ottawa would act.", "2025-08-05"),
+        ("Indian External Affairs Minister S. Jaishankar met Marco Rubio on Tuesday.", "2025-07-01"),
+        ("Hungarian Prime Minister Viktor Orbán said on Wednesday that he would veto it.", "2025-03-12"),
+    ],
+)
+def test_out_of_date_leaders_who_left_since_2022_passes(text, date):
+    assert run(text, STALE, date) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "span"),
+    [
+        ("Hungarian President Viktor Orbán said on Wednesday that he would block the package.", "2025-03-12",
+         "Hungarian President Viktor Orbán"),
+        ("Indian Prime Minister Subrahmanyam Jaishankar met the delegation on Tuesday.", "2025-07-01",
+         "Indian Prime Minister Subrahmanyam Jaishankar"),
+        ("Australian Defence Minister Penny Wong visited Jakarta on Monday.", "2025-02-03",
+         "Australian Defence Minister Penny Wong"),
+    ],
+)
+def test_wrong_office_of_foreign_ministers_and_leaders_added_in_2025_flags(text, date, span):
+    assert [f.text for f in run(text, WRONG, date)] == [span]
