@@ -320,3 +320,42 @@ def test_misspelled_vowel_slip_of_a_latin_script_name_with_its_first_name():
     assert audit("Author William D. Cohan has written about Wall Street.") == []
     # a transliterated name spelled one consistent way stays quiet
     assert audit("Oleksandr Turchinov chaired the council. Turchinov said the front held.") == []
+
+
+def test_misspelled_vowel_slip_with_a_common_first_name_and_the_office():
+    """A common first name ("John") does not single anyone out, but the office
+    before it does: a Latin-script name used consistently with a vowel slip is
+    then a misspelling, not a variant spelling."""
+    text = ("---\ndate: 2025-06-03\n---\n"
+            "Scottish First Minister John Swinny said the result was a warning. Swinny campaigned in Hamilton.")
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Swinny", "Swinney"), ("Swinny", "Swinney")]
+    clean = ("---\ndate: 2025-06-03\n---\n"
+             "Scottish First Minister John Swinney said the result was a warning. Swinney campaigned in Hamilton.")
+    assert run([clean], "names.misspelled", BUILTIN) == []
+    # without the office, "John" is too common to tell a slip from another person
+    assert run(["---\ndate: 2025-06-03\n---\nJohn Swinny, a farmer, said so. Swinny farms near Perth."],
+               "names.misspelled", BUILTIN) == []
+
+
+def test_misspelled_after_a_second_given_name():
+    # the word before the surname is the person's second given name
+    text = ("---\ndate: 2025-10-14\n---\n"
+            "Spanish Foreign Minister José Manuel Albarez said Madrid would recognise the new government.")
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Albarez", "Albares")]
+    clean = ("---\ndate: 2025-10-14\n---\n"
+             "Spanish Foreign Minister José Manuel Albares said Madrid would recognise the new government.")
+    assert run([clean], "names.misspelled", BUILTIN) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Hungarian Foreign Minister Peter Szijarto said Budapest would not send weapons.", "Szijarto"),
+        ("The National Rally's president, Jordan Bardela, said the party would vote against.", "Bardela"),
+        ("The IAEA chief, Rafael Grosi, told the board that Iran's stockpile had grown.", "Grosi"),
+        ("Scottish First Minister John Swiney said on Monday that the vote was a warning.", "Swiney"),
+    ],
+)
+def test_misspelled_people_added_to_the_curated_pack_in_2025(text, span):
+    found = run(["---\ndate: 2025-03-04\n---\n" + text], "names.misspelled", BUILTIN)
+    assert [f.text for f in found] == [span]

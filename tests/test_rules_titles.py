@@ -306,3 +306,13 @@ def test_out_of_date_leaders_who_left_since_2022_passes(text, date):
 )
 def test_wrong_office_of_foreign_ministers_and_leaders_added_in_2025_flags(text, date, span):
     assert [f.text for f in run(text, WRONG, date)] == [span]
+
+
+def test_devolved_first_ministers():
+    text = ("Welsh First Minister Vaughan Gething said on Tuesday that the Senedd would vote. "
+            "Scottish First Minister Mark Drakeford agreed. First Minister John Swinney disagreed.")
+    assert [f.text for f in run(text, STALE, "2025-03-18")] == ["Welsh First Minister Vaughan Gething"]
+    assert [f.text for f in run(text, WRONG, "2025-03-18")] == ["Scottish First Minister Mark Drakeford"]
+    clean = ("Welsh First Minister Eluned Morgan said on Tuesday that the Senedd would vote. "
+             "Former First Minister Vaughan Gething abstained; Nicola Sturgeon, the former first minister, agreed.")
+    assert run(clean, STALE, "2025-03-18") == [] and run(clean, WRONG, "2025-03-18") == []

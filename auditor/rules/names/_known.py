@@ -62,7 +62,8 @@ class NameKnowledge:
     display: dict[str, str] = field(default_factory=dict)
     #: folded known misspelling -> people
     misspellings: dict[str, list[Any]] = field(default_factory=dict)
-    #: person -> folded first names (first token of each full name)
+    #: person -> folded first names (first token of each full name, and the
+    #: given name right before the surname when there are two)
     firsts: dict[Any, frozenset[str]] = field(default_factory=dict)
     #: person -> folded surname forms of that person
     surname_forms: dict[Any, frozenset[str]] = field(default_factory=dict)
@@ -163,6 +164,10 @@ def _plain_view(index: Any) -> dict[str, Any]:
                     forms.append(parts[-1])
                 if parts[0].casefold() not in titles:
                     firsts.add(fold(parts[0]))
+                # a second given name is what stands right before the surname
+                # in "José Manuel Albares" or "Anura Kumara Dissanayake"
+                if len(parts) > 2 and parts[-2][:1].isupper() and parts[-2].casefold() not in titles:
+                    firsts.add(fold(parts[-2]))
         firsts_of.append(frozenset(firsts))
         all_firsts.update(firsts)
         forms_of.append(frozenset(fold(f) for f in forms))

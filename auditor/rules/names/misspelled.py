@@ -29,7 +29,9 @@ transliteration when the person's name comes from another script
 (``transliterated_countries`` in ``rules/names.yml``); for a name with one
 spelling a fitting first name is support enough ("Ursula von der Layen", "JD
 Vence"), unless that first name is too common to single anyone out
-("William D. Cohan", the author, is not William Cohen).
+("William D. Cohan", the author, is not William Cohen) and no office before
+it does ("Scottish First Minister John Swinny"). The given name right
+before the surname counts as a first name too ("José Manuel Albarez").
 
 Flags:
     Defence Secretary John Healey visited Kyiv on Monday. Healy declined to give details.
@@ -234,6 +236,12 @@ class MisspelledName(Rule):
         a, b = fold(form), fold(close.surname)
         return _consonants(a) == _consonants(b)
 
+    def _transliterated_name(self, person: Any) -> bool:
+        """Does the person's name reach English from another script (or is
+        the country unknown)? Then vowel-only variants are real spellings."""
+        countries = person.countries()
+        return not countries or bool(countries & self._transliterated)
+
     def _judge(self, doc, nk, m: Mention, first, key, closes, present, firsts, firsts_all, resolved) -> _Verdict | None:
         known_other = nk.known_surname(m.form)
         own = {id(p) for p in known_other}
@@ -257,7 +265,11 @@ class MisspelledName(Rule):
                 return None
             if self._established(m.form) and not office:
                 return None  # "David Clarke", "Tom Wolfe": a real name with a common first name
-            if self._variant_spelling(m.form, close, person, elsewhere, first) and not (office and present.get(key, 0) == 1):
+            if self._variant_spelling(m.form, close, person, elsewhere, first) and not (
+                    office and (present.get(key, 0) == 1 or not self._transliterated_name(person))):
+                # a consistent transliteration ("Oleksiy"/"Oleksii") survives its office
+                # only where the name comes from another script; "Scottish First
+                # Minister John Swinny" has one spelling, and the office singles him out
                 return None
             reason = "first name" + (" and office" if office else "") + (
                 "; spelled correctly elsewhere" if elsewhere else "")
