@@ -316,3 +316,14 @@ def test_devolved_first_ministers():
     clean = ("Welsh First Minister Eluned Morgan said on Tuesday that the Senedd would vote. "
              "Former First Minister Vaughan Gething abstained; Nicola Sturgeon, the former first minister, agreed.")
     assert run(clean, STALE, "2025-03-18") == [] and run(clean, WRONG, "2025-03-18") == []
+
+
+def test_long_gone_title_in_a_report_of_the_present():
+    """max_gap_days spares historical usage, not today's news: a title that
+    opens a sentence about the present is stale however long ago the role ended."""
+    text = "Russian Defence Minister Sergei Shoigu visited troops in the Kursk region on Tuesday."
+    assert [f.text for f in run(text, STALE, "2025-11-12")] == ["Russian Defence Minister Sergei Shoigu"]
+    for clean in ("In 2022, Russian Defence Minister Sergei Shoigu visited troops on Tuesday.",
+                  "Russian Defence Minister Sergei Shoigu ordered the retreat from Kherson.",
+                  "The inquiry heard on Tuesday that Russian Defence Minister Sergei Shoigu had lied."):
+        assert run(clean, STALE, "2025-11-12") == [], clean
