@@ -327,3 +327,22 @@ def test_long_gone_title_in_a_report_of_the_present():
                   "Russian Defence Minister Sergei Shoigu ordered the retreat from Kherson.",
                   "The inquiry heard on Tuesday that Russian Defence Minister Sergei Shoigu had lied."):
         assert run(clean, STALE, "2025-11-12") == [], clean
+
+
+def test_wrong_office_despite_an_unrelated_later_role():
+    # Rubio became national security adviser (too) in May 2025: no excuse for
+    # "Defense Secretary" in March; a later role of the same kind still is
+    found = run("US Defense Secretary Marco Rubio said on Tuesday that the talks had made progress.", WRONG, "2025-03-25")
+    assert [f.text for f in found] == ["US Defense Secretary Marco Rubio"]
+    assert run("Israeli Defense Minister Israel Katz visited the border.", WRONG, "2023-06-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ('"We will exert pressure," deputy national security adviser Tony Blinken said on CNN.', "2014-04-27"),
+        ("She will meet Defense Minister Ehud Barak and Foreign Minister Avigdor Lieberman.", "2012-11-21"),
+    ],
+)
+def test_wrong_office_modified_titles_and_earlier_roles_pass(text, date):
+    assert run(text, WRONG, date) == []

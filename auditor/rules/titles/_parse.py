@@ -45,6 +45,11 @@ _FUNCTION_WORDS = {
 _BLOCKING = {"Deputy", "Vice", "Assistant", "Under", "Shadow", "Junior", "Associate", "Principal", "Lieutenant",
              "Lt.", "Lt", "Senior", "Chief", "First", "Second", "Acting", "Parliamentary", "Permanent",
              "Minister", "Secretary", "State", "Regional", "Provincial", "State's", "Party"}
+# Lowercase words that make another office of the title after them ("deputy
+# national security adviser Tony Blinken"): a running-text title blocked like
+# its capitalised form.
+_BLOCKING_LOWER = {"deputy", "vice", "assistant", "under", "shadow", "junior", "associate", "principal",
+                   "senior", "parliamentary", "permanent", "regional", "provincial"}
 _VARIETY_SWAP = {"defence": "defense", "defense": "defence", "labour": "labor", "labor": "labour"}
 
 
@@ -361,7 +366,7 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
             mention.start = mention.prefix_start = prev[1]
             return True
         bare = word.strip("\"“”‘’'(),;:")
-        if bare in _BLOCKING:
+        if bare in _BLOCKING or bare in _BLOCKING_LOWER:
             return False
         if bare.endswith(("'s", "’s")) and mention.adjective is None:
             return True  # "Trump's Defense Secretary ..." - a possessive owner, fine

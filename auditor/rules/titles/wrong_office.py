@@ -162,8 +162,12 @@ class WrongOffice(Rule):
                    and (mention.country in (None, o.country))]
         if not covered or not (person.curated or covered[0].country in ("GB", "US")):
             return None
-        if any(date is not None and r.start is not None and r.start > date + _GRACE for r in person.roles):
-            # a future role may be the one meant; stay quiet
+        if any(date is not None and r.start is not None and r.start > date + _GRACE
+               and r.office.function in functions for r in person.roles):
+            # a future role of this kind may be the one meant (a misdated text); stay
+            # quiet. A future role of another kind is no excuse: Rubio's later
+            # stint as national security adviser does not make him Defense
+            # Secretary in March 2025.
             return None
         return ("never", person, None, ref)
 
