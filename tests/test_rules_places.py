@@ -138,3 +138,31 @@ def test_uses_beside_a_mention_of_the_name_are_still_checked():
     found = run(text, select=("places.inconsistent",))
     assert [f.text for f in found] == ["Kiev"]
     assert found[0].start == text.split("---\n", 2)[2].index("Kiev")
+
+
+# ----------------------------------------------------------------- front-line cities, renamed Indian cities
+def test_front_line_cities_in_russian_derived_forms_are_flagged():
+    body = ("Russian forces entered Avdeyevka and shelled Konstantinovka and Chasov Yar overnight, "
+            "Ukraine's military said. Drones also hit Krivoy Rog.")
+    assert spans(run(dated("2025-03-10", body))) == [
+        ("places.house-style", "Avdeyevka", "Avdiivka"),
+        ("places.house-style", "Konstantinovka", "Kostiantynivka"),
+        ("places.house-style", "Chasov Yar", "Chasiv Yar"),
+        ("places.house-style", "Krivoy Rog", "Kryvyi Rih"),
+    ]
+    assert run(dated("2021-03-10", body)) == []  # before the 2022 ruling
+    clean = "Russian forces entered Avdiivka and shelled Kostiantynivka overnight. Drones also hit Kryvyi Rih."
+    assert run(dated("2025-03-10", clean)) == []
+
+
+def test_renamed_indian_cities():
+    found = run(dated("2025-07-22", "Monsoon flooding in Bombay closed schools, Indian officials said. "
+                                    "Flights from Madras were delayed."))
+    assert spans(found) == [("places.house-style", "Bombay", "Mumbai"), ("places.house-style", "Madras", "Chennai")]
+    for clean in (
+        "Shares rose on the Bombay Stock Exchange, and the Bombay High Court adjourned. Mumbai was calm, Indian officials said.",
+        "England beat Scotland to win the Calcutta Cup at Twickenham.",
+        "Professor Bertha Madras, a drug-policy expert, spoke in Boston.",
+        "He ordered a chicken Madras in an Indian restaurant in Leeds.",
+    ):
+        assert run(dated("2025-07-22", clean)) == [], clean
