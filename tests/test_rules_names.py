@@ -359,3 +359,15 @@ def test_misspelled_after_a_second_given_name():
 def test_misspelled_people_added_to_the_curated_pack_in_2025(text, span):
     found = run(["---\ndate: 2025-03-04\n---\n" + text], "names.misspelled", BUILTIN)
     assert [f.text for f in found] == [span]
+
+
+def test_misspelled_names_of_officials_and_executives_without_checked_offices():
+    # known names with no office the packs check (roles: []) still anchor misspellings
+    text = ("---\ndate: 2025-06-10\n---\n"
+            "Meta's Mark Zuckerberg met Trump; Zuckerburg later said nothing. "
+            "Elvira Nabiulina, the central bank governor, kept rates on hold.")
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Zuckerburg", "Zuckerberg"), ("Nabiulina", "Nabiullina")]
+    clean = ("---\ndate: 2025-06-10\n---\n"
+             "Meta's Mark Zuckerberg met Trump; Zuckerberg later said nothing. "
+             "Elvira Nabiullina, the central bank governor, kept rates on hold.")
+    assert run([clean], "names.misspelled", BUILTIN) == []
