@@ -346,3 +346,29 @@ def test_wrong_office_despite_an_unrelated_later_role():
 )
 def test_wrong_office_modified_titles_and_earlier_roles_pass(text, date):
     assert run(text, WRONG, date) == []
+
+
+def test_wrong_office_in_a_country_where_the_person_holds_nothing():
+    found = run("French President Giorgia Meloni said on Thursday that Europe must rearm.", WRONG, "2025-03-06")
+    assert [f.text for f in found] == ["French President Giorgia Meloni"]
+    # cabinet posts of complete UK/US data, beyond the foreign, defence, finance and interior posts
+    found = run("Health Secretary Rachel Reeves said on Thursday that waiting lists were falling.", WRONG, "2025-03-06")
+    assert [f.text for f in found] == ["Health Secretary Rachel Reeves"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # national careers of international officials
+        ("Belgian Prime Minister Charles Michel met the king.", "2016-05-02"),
+        ("Spanish Foreign Minister Josep Borrell visited Havana.", "2018-11-22"),
+        ("Former Norwegian Prime Minister Jens Stoltenberg spoke.", "2025-03-06"),
+        # an official of an international organisation: earlier national posts may be unknown
+        ("Bulgarian Prime Minister Kristalina Georgieva is a fiction here.", "2025-03-06"),
+        # US states have attorneys general of their own
+        ("Attorney General Josh Hawley sued the company.", "2018-05-02"),
+        ("Attorney General Kamala Harris of California spoke.", "2015-05-02"),
+    ],
+)
+def test_wrong_office_careers_the_packs_may_not_hold_pass(text, date):
+    assert run(text, WRONG, date) == []

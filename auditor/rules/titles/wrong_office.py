@@ -158,6 +158,15 @@ class WrongOffice(Rule):
         # never_held_functions, in a country where the person holds office, and
         # for curated people or UK/US cabinet posts (complete source data)
         countries = person.countries()
+        if (mention.country and person.curated and countries and mention.country not in countries
+                and not countries & lex.organisations and mention.country not in lex.organisations
+                and any(o.function in lex.never_held_functions and o.country == mention.country
+                        for o in title_offices)):
+            # "French President Giorgia Meloni": no office in that country at all,
+            # and her own (Italian) office is of another kind. Not for officials of
+            # international organisations, whose national careers before them the
+            # packs rarely record ("Belgian Prime Minister Charles Michel", 2014-2019).
+            return ("never", person, None, ref)
         covered = [o for o in title_offices if o.function in lex.never_held_functions and o.country in countries
                    and (mention.country in (None, o.country))]
         if not covered or not (person.curated or covered[0].country in ("GB", "US")):
