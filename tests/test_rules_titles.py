@@ -372,3 +372,38 @@ def test_wrong_office_in_a_country_where_the_person_holds_nothing():
 )
 def test_wrong_office_careers_the_packs_may_not_hold_pass(text, date):
     assert run(text, WRONG, date) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "span"),
+    [
+        ("Olaf Scholz, the German chancellor, said on Monday that Israel was doing the dirty work.", "2025-06-16",
+         "Olaf Scholz, the German chancellor"),
+        ("Ukraine's foreign minister, Dmytro Kuleba, said on Monday that Kyiv wanted more air defence.", "2025-06-16",
+         "Ukraine's foreign minister, Dmytro Kuleba"),
+        ("The US secretary of state, Antony Blinken, said on Thursday that the deal was close.", "2025-03-06",
+         "US secretary of state, Antony Blinken"),
+        ("The plan was criticised by the former foreign secretary, David Lammy, who said it was unworkable.",
+         "2025-03-12", "former foreign secretary, David Lammy"),
+        ("Nato chief Jens Stoltenberg said on Monday that allies must spend more.", "2025-06-16",
+         "Nato chief Jens Stoltenberg"),
+    ],
+)
+def test_out_of_date_lowercase_appositives_and_chief_titles_flags(text, date, span):
+    assert [f.text for f in run(text, STALE, date)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Olaf Scholz, the German chancellor at the time, said on Monday that he had warned Putin.", "2025-06-16"),
+        ("Olaf Scholz, the former German chancellor, said on Monday that he had no regrets.", "2025-06-16"),
+        ("Olaf Scholz, the German chancellor, said in 2023 that the turning point had come.", "2025-06-16"),
+        ("The deal was signed by Olaf Scholz, the German chancellor.", "2025-06-16"),
+        ("Ukraine's foreign minister, Andrii Sybiha, said on Monday that Kyiv wanted more air defence.", "2025-06-16"),
+        ("UN chief António Guterres said on Monday that the strikes must stop.", "2025-06-16"),
+        ("Finland's prime minister, Alexander Stubb, said on Monday that the vote would go ahead.", "2015-02-02"),
+    ],
+)
+def test_out_of_date_lowercase_appositives_and_chief_titles_passes(text, date):
+    assert run(text, STALE, date) == [] and run(text, WRONG, date) == []

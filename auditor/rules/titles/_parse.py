@@ -394,7 +394,11 @@ def _extend_forward(text: str, mention: TitleMention, lex: Lexicon) -> None:
     pos = mention.title_end
     n = len(text)
     appositive = False
-    if text.startswith(", ", pos) and (mention.plural or _preceded_by_the(text, mention.head_start)):
+    if text.startswith(", ", pos) and (mention.plural or _preceded_by_the(text, mention.head_start)
+                                       or _preceded_by_the(text, mention.start)
+                                       or (mention.adjective or "").endswith(("'s", "’s"))):
+        # "the defence secretary, X", "the former foreign secretary, X",
+        # "Ukraine's foreign minister, X": an appositive names the holder
         pos += 2
         appositive = True
     elif pos < n and text[pos] in " \t":

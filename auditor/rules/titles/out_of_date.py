@@ -25,7 +25,11 @@ dates on the document's date.
   qualifier ("Secretary of State Antony Blinken met Saudi officials on
   Tuesday", written in March 2025), and at any distance from the end of
   the role ("Russian Defence Minister Sergei Shoigu visited troops on
-  Tuesday", written in 2025). A bare title before the role began is
+  Tuesday", written in 2025). The same holds for a lowercase title with a
+  nationality qualifier set off beside the name ("Olaf Scholz, the German
+  chancellor, said on Monday"; "Ukraine's foreign minister, Dmytro Kuleba,
+  said on Tuesday"); other lowercase titles are descriptions and are only
+  checked for "former". A bare title before the role began is
   not reported: it is anticipation ("President Trump will ...") far more
   often than an error.
 
@@ -160,7 +164,7 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?i)(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
 
-_LEAD_IN = re.compile(r"[\s\"“‘(]*(?:(?:On|on|Earlier|Late|Early)?[ \t]*[A-Z][a-z]+day(?:[ \t]+(?:morning|afternoon|evening|night))?,?|Today,?|Yesterday,?)?[ \t]*")
+_LEAD_IN = re.compile(r"[\s\"“‘(]*(?:(?:On|on|Earlier|Late|Early)?[ \t]*[A-Z][a-z]+day(?:[ \t]+(?:morning|afternoon|evening|night))?,?|Today,?|Yesterday,?)?[ \t]*(?:[Tt]he[ \t]+)?")
 
 
 _ATTRIBUTION_BEFORE = re.compile(r"[,”\"][ \t]*$")
@@ -301,7 +305,11 @@ class OutOfDate(Rule):
                 return (f"{person.name} took office as {main[0].office.title} on {_fmt(main[0].start)}: "
                         f"no longer '-elect' on {date}", rewrite(mention.title_start, mention.title_end, fixed))
             return None
-        if mention.lowercase:
+        if mention.lowercase and not (mention.adjective and (mention.appositive or mention.postposed)
+                                      and _current_event(doc, mention)):
+            # a lowercase title is mostly a description ("the prime minister at the
+            # time"); but a qualified one set off beside the subject of today's news
+            # ("Olaf Scholz, the German chancellor, said on Monday") is a title
             return None
         if (self.options.bare_needs_qualifier and mention.adjective is None
                 and not _current_event(doc, mention)):
