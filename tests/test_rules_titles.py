@@ -407,3 +407,17 @@ def test_out_of_date_lowercase_appositives_and_chief_titles_flags(text, date, sp
 )
 def test_out_of_date_lowercase_appositives_and_chief_titles_passes(text, date):
     assert run(text, STALE, date) == [] and run(text, WRONG, date) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "German Minister for Foreign Affairs Annalena Baerbock arrived in Kyiv.",
+        "Australian Minister of Foreign Affairs Penny Wong arrived in Kyiv.",
+        "Italian Minister for Defence Guido Crosetto arrived in Kyiv.",
+    ],
+)
+def test_equivalent_forms_of_foreign_and_defence_ministers_pass(text):
+    """'Minister for' and 'Minister of' are both usual English forms of a
+    national foreign or defence minister: neither is the wrong national form."""
+    assert run(text, WRONG, "2024-03-01") == []
