@@ -371,3 +371,21 @@ def test_misspelled_names_of_officials_and_executives_without_checked_offices():
              "Meta's Mark Zuckerberg met Trump; Zuckerberg later said nothing. "
              "Elvira Nabiullina, the central bank governor, kept rates on hold.")
     assert run([clean], "names.misspelled", BUILTIN) == []
+
+
+def test_misspelled_first_names():
+    def audit(text: str, date: str = "2025-03-06"):
+        return spans(run([f"---\ndate: {date}\n---\n" + text], "names.misspelled", BUILTIN))
+
+    assert audit("Kier Starmer met Emanuel Macron in Paris on Thursday.") == [("Kier", "Keir"), ("Emanuel", "Emmanuel")]
+    # a usual first name needs the office or the right spelling elsewhere
+    assert audit("Secretary of State Anthony Blinken flew to Riyadh.", "2024-06-01") == [("Anthony", "Antony")]
+    assert audit("Hillary Clinton spoke first. Later Hilary Clinton said the vote mattered.", "2016-06-01") == [
+        ("Hilary", "Hillary")]
+    assert audit("Anthony Blinken, a student, spoke.") == []
+    assert audit("Joan Healey, a teacher from Leeds, spoke to the inquiry.") == []
+    # a common surname: a namesake is likelier than a slip
+    assert audit("Garry Reid, a Pentagon official, testified about Benghazi.", "2014-01-13") == []
+    # nicknames and full forms, ASCII spellings, transliterations
+    assert audit("Steven Witkoff flew to Riyadh. Radoslaw Sikorski and Sergey Lavrov met.") == []
+    assert audit("Victor Yanukovych fled to Russia in 2014.", "2015-01-01") == []

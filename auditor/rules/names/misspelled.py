@@ -24,6 +24,14 @@ must be the office ("German Chancellor Olaf Sholz"). The suggestion is the perso
 confidence says how strong the support is (``auditor fix`` should apply only
 confident ones).
 
+A first name one edit from the person's own is reported too ("Kier Starmer",
+"Secretary of State Anthony Blinken"); when the token is a usual name in
+English or the surname a common one, only with the office before it or the
+right first name elsewhere ("Joan Healey" may be another Healey; "Garry
+Reid" was a Pentagon official, not Harry Reid). Nicknames and full forms
+(Steve/Steven), ASCII spellings (Radoslaw) and transliterations
+(Sergey/Sergei, Victor/Viktor) are not slips.
+
 A vowel-only difference used consistently ("Avigdor Liberman") is a
 transliteration when the person's name comes from another script
 (``transliterated_countries`` in ``rules/names.yml``); for a name with one
@@ -43,8 +51,15 @@ Flags:
 
     Commission chief Ursula von der Layen said the bloc would respond.
 
+    ---
+    date: 2025-03-06
+    ---
+    Secretary of State Anthony Blinken was not there.
+
 Passes:
     Pascal Lamy, the former head of the WTO, spoke in Geneva. Lamy added that trade rules matter.
+
+    Garry Reid, a Pentagon official, testified. Steven Witkoff and Sergey Lavrov met in Moscow.
 
     Ian Healy kept wicket for Australia for a decade. Healy said the pitch was flat.
 
@@ -82,6 +97,7 @@ from auditor.rules.names._scan import (
     Mention,
     derived_pair,
     is_common,
+    phonetic_key,
     letters,
     scan,
     settings,
@@ -119,6 +135,7 @@ class MisspelledName(Rule):
         self._established_zipf = mconf["established_zipf"]
         self._transliterated = frozenset(mconf["transliterated_countries"])
         self._common_first = words_above(mconf["common_first_zipf"])
+        self._usual_first = words_above(mconf["usual_first_zipf"])
         self._memo: dict[str, tuple[Close, ...]] = {}
 
     # -- candidates ---------------------------------------------------------------
@@ -149,6 +166,64 @@ class MisspelledName(Rule):
         if nk is None:
             return
         sc = scan(doc)
+        yield from self._first_names(doc, nk, sc)
+        yield from self._surnames(doc, nk, sc)
+
+    # -- first names --------------------------------------------------------------
+    def _first_names(self, doc: Document, nk: NameKnowledge, sc: Any) -> Iterator[Finding]:
+        """A known surname after a first name one edit from the person's own
+        ("Kier Starmer", "Anthony Blinken", "Emanuel Macron"). A token that is
+        some known person's first name ("Joan" beside John Healey) may be another
+        person of that surname, so it also needs the office before it or the
+        right first name elsewhere in the document. Nicknames and full forms
+        (Steve/Steven: one a prefix of the other) and vowel-only variants of
+        transliterated names (Sergey/Sergei) are spellings, not slips. A token
+        that is a usual name in English (``usual_first_zipf``: Joan, Marc,
+        Anthony) needs the same support."""
+        for form, tokens in sc.firsts.items():
+            people = nk.known_surname(form)
+            if not people:
+                continue
+            own = {f for p in people for f in nk.firsts.get(p, ())}
+            for token in tokens:
+                folded = fold(token)
+                if folded in own or len(folded) < 4 or first_name(token, nk) is None:
+                    continue
+                if nk.is_known_full(token, form):
+                    continue
+                plain = folded.translate(_LATIN_LETTERS)
+                matches = [(p, f) for p in people for f in nk.firsts.get(p, ())
+                           if len(f) >= 4 and not f.startswith(folded) and not folded.startswith(f)
+                           and OSA.distance(folded, f) == 1 and plain != f.translate(_LATIN_LETTERS)]
+                if len({id(p) for p, _ in matches}) != 1:
+                    continue
+                person, right = matches[0]
+                if self._transliterated_name(person) and (
+                        _consonants(folded) == _consonants(right) or phonetic_key(token) == phonetic_key(right)):
+                    continue  # Sergey/Sergei, Victor/Viktor: transliterations
+                # a surname many people bear (Reid, Ahmed, Trump: a usual word in
+                # English) leaves a one-letter-off first name to a namesake
+                # ("Garry Reid", "Ivana Trump") unless the context names the person
+                distinctive = fold(form) not in self._usual_first
+                named_right = any(fold(t) in nk.firsts.get(person, ()) for t in tokens)
+                for m in sc.occurrences([form]):
+                    if m.first != token:
+                        continue
+                    office = self._office_before(doc, nk, person, m.before)
+                    if (folded in nk.all_firsts or folded in self._usual_first or not distinctive) and not (
+                            office or named_right):
+                        continue  # "Joan Healey" may be John Healey's namesake
+                    display = _first_display(person, right) or token
+                    support = "office before the name" if office else (
+                        "spelled correctly elsewhere" if named_right else "no known person of that name")
+                    yield self.finding(
+                        doc, m.before, m.before + len(token),
+                        f"'{token} {form}' looks like a misspelling of {person.name}'s first name ({support})",
+                        suggestion=display, confidence=0.85 if (office or named_right) else 0.7,
+                    )
+
+    # -- surnames -------------------------------------------------------------------
+    def _surnames(self, doc: Document, nk: NameKnowledge, sc: Any) -> Iterator[Finding]:
         memo = self._memo
         candidates: dict[str, tuple[Close, ...]] = {}
         for form in sc.forms:
@@ -337,6 +412,20 @@ class MisspelledName(Rule):
             if window.endswith(form):
                 return form
         return None
+
+
+#: Latin letters that are not accented forms (accents are folded away already):
+#: "Bronislaw" is the usual ASCII spelling of "Bronisław", not a slip.
+_LATIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
+
+
+def _first_display(person: Any, folded: str) -> str | None:
+    """The first name ``folded`` as the knowledge base writes it."""
+    for full in person.full_names:
+        for part in full.split():
+            if fold(part) == folded:
+                return part
+    return None
 
 
 def _lowercase_word_in(text: str, form: str) -> bool:
