@@ -421,3 +421,28 @@ def test_equivalent_forms_of_foreign_and_defence_ministers_pass(text):
     """'Minister for' and 'Minister of' are both usual English forms of a
     national foreign or defence minister: neither is the wrong national form."""
     assert run(text, WRONG, "2024-03-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "rule", "span"),
+    [
+        # "under" that does not govern the title says nothing about its time
+        ("Polish President Andrzej Duda said on Tuesday that Warsaw would not accept migrants under the EU pact.",
+         "2025-10-20", STALE, "Polish President Andrzej Duda"),
+        ("Beijing opposed the tariffs on Tuesday; China's defence minister, Wang Yi, agreed.", "2025-03-04",
+         WRONG, "China's defence minister, Wang Yi"),
+    ],
+)
+def test_positional_past_markers_and_chinese_ministers_flags(text, date, rule, span):
+    assert [f.text for f in run(text, rule, date)] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under Polish President Andrzej Duda, on Tuesday, the courts were reformed.",
+        "She sits during her meeting with Polish President Andrzej Duda in Warsaw, March 6, 2025.",
+    ],
+)
+def test_positional_past_markers_and_dated_captions_pass(text):
+    assert run(text, STALE, "2025-10-20") == []

@@ -131,6 +131,16 @@ from auditor.rules.titles._parse import (
 )
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+#: "March 6, 2019", "6 March 2019", "March 2019": a dated event, in the past
+#: when its month is before the document's ("sits during her meeting with
+#: Ukrainian President Petro Poroshenko in Kyiv, Ukraine, March 6, 2019")
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?(?:[ \t]+\d{1,2},?)?[ \t]+(20\d\d)\b")
+
+
+def _month_start(m: re.Match[str]) -> dt.date:
+    return dt.date(int(m.group(2)), _MONTHS.index(m.group(1).lower()) + 1, 1)
 
 
 class Options(BaseModel):
@@ -151,6 +161,13 @@ class Options(BaseModel):
 def _past_marker_re() -> re.Pattern[str]:
     words = sorted(settings().get("past_markers", []), key=len, reverse=True)
     return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _past_preposition_re() -> re.Pattern[str]:
+    """``past_prepositions`` right before a title ("under President Obama")."""
+    words = "|".join(re.escape(w) for w in settings().get("past_prepositions", [])) or "(?!)"
+    return re.compile(r"(?i)(?<![\w-])(?:" + words + r")[ \t]+(?:the[ \t]+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -353,6 +370,9 @@ class OutOfDate(Rule):
     def _past_context(text: str, mention: TitleMention, date: dt.date) -> bool:
         left, right = sentence_bounds(text, mention.start, mention.end)
         sentence = text[left:right]
-        if _past_marker_re().search(sentence):
+        if _past_marker_re().search(sentence) or _past_preposition_re().search(text, max(left, mention.start - 12),
+                                                                             mention.start):
             return True
-        return any(int(y) < date.year for y in _YEAR.findall(sentence))
+        if any(int(y) < date.year for y in _YEAR.findall(sentence)):
+            return True
+        return any(_month_start(m) < dt.date(date.year, date.month, 1) for m in _MONTH_YEAR.finditer(sentence))
