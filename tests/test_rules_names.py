@@ -389,3 +389,11 @@ def test_misspelled_first_names():
     # nicknames and full forms, ASCII spellings, transliterations
     assert audit("Steven Witkoff flew to Riyadh. Radoslaw Sikorski and Sergey Lavrov met.") == []
     assert audit("Victor Yanukovych fled to Russia in 2014.", "2015-01-01") == []
+
+
+def test_misspelled_transposed_letters_need_one_support():
+    text = ("---\ndate: 2025-02-28\n---\n"
+            "Volodymyr Zelensky left the White House early. Zelenksy later thanked Americans.")
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Zelenksy", "Zelensky")]
+    # without any support a transposition is left alone (another name, or nothing known)
+    assert run(["---\ndate: 2025-02-28\n---\nZelenksy later thanked Americans."], "names.misspelled", BUILTIN) == []

@@ -288,7 +288,7 @@ class MisspelledName(Rule):
     def _short_typo(self, form: str, close: Close) -> bool:
         """A consonant slip in a short name: many real names are one such
         edit apart, so it needs the person's office before it."""
-        return not close.same_key and letters(form) < self._typo_len
+        return not _slip(form, close) and letters(form) < self._typo_len
 
     def _established(self, form: str) -> bool:
         """A name or word in its own right (wordfreq), not a mere slip."""
@@ -334,7 +334,7 @@ class MisspelledName(Rule):
             office = self._office_before(doc, nk, person, m.before)
             elsewhere = _spelled_elsewhere(nk, person, present)
             supports = 1 + bool(office) + bool(elsewhere)
-            if (known_other or not close.same_key) and supports < 2:
+            if (known_other or not _slip(m.form, close)) and supports < 2:
                 return None
             if self._short_typo(m.form, close) and not office:
                 return None
@@ -367,7 +367,7 @@ class MisspelledName(Rule):
             supports = bool(office) + bool(elsewhere)
             if supports == 0 or (known_other and not elsewhere):
                 continue
-            if not close.same_key and (supports < 2 or (self._short_typo(m.form, close) and not office)):
+            if not _slip(m.form, close) and (supports < 2 or (self._short_typo(m.form, close) and not office)):
                 continue
             if not office and doc.in_quotation(m.start, m.end):
                 continue  # a quoted spelling beside the right one: names.inconsistent (info)
@@ -417,6 +417,21 @@ class MisspelledName(Rule):
 #: Latin letters that are not accented forms (accents are folded away already):
 #: "Bronislaw" is the usual ASCII spelling of "Bronisław", not a slip.
 _LATIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
+
+
+def _slip(form: str, close: Close) -> bool:
+    """A slip rather than another name: a vowel or doubling difference (same
+    phonetic key), or two adjacent letters swapped in a long name ("Zelenksy"
+    for Zelensky), which typing produces and names rarely differ by."""
+    return close.same_key or (letters(form) >= 6 and _transposed(fold(form), fold(close.surname)))
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ only by one swap of adjacent letters?"""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _first_display(person: Any, folded: str) -> str | None:
