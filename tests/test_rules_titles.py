@@ -446,3 +446,11 @@ def test_positional_past_markers_and_chinese_ministers_flags(text, date, rule, s
 )
 def test_positional_past_markers_and_dated_captions_pass(text):
     assert run(text, STALE, "2025-10-20") == []
+
+
+def test_possessive_title_after_and_is_its_own():
+    text = ("Russia's foreign minister, Sergei Lavrov, and Ukraine's defence minister, Dmytro Kuleba, "
+            "met in Istanbul on Monday.")
+    assert [f.text for f in run(text, WRONG, "2025-06-02")] == ["Ukraine's defence minister, Dmytro Kuleba"]
+    # "British and French foreign ministers": the adjectives share one title
+    assert run("British and French Foreign Ministers David Lammy and Jean-Noël Barrot met.", WRONG, "2025-03-01") == []

@@ -346,7 +346,8 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
         before = _word_before(text, adj[1])
         if before:
             word = before[0]
-            if word in ("of", "Of", "for", "&", "and") or (
+            possessive = adj[0].endswith(("'s", "’s"))  # "..., and Ukraine's defence minister, X": its own title
+            if (word in ("of", "Of", "for", "&") or (word == "and" and not possessive)) or (
                     word[:1].isupper() and word.strip("\"“‘'(") not in _FUNCTION_WORDS
                     and word not in lex.prefix_kind and not word.endswith((".", ":", ";", ",", "!", "?", '"', "”"))):
                 return False  # "Boy Scouts of America President ...": part of a longer name
