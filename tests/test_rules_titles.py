@@ -454,3 +454,12 @@ def test_possessive_title_after_and_is_its_own():
     assert [f.text for f in run(text, WRONG, "2025-06-02")] == ["Ukraine's defence minister, Dmytro Kuleba"]
     # "British and French foreign ministers": the adjectives share one title
     assert run("British and French Foreign Ministers David Lammy and Jean-Noël Barrot met.", WRONG, "2025-03-01") == []
+
+
+def test_administration_is_a_past_marker_only_with_a_name():
+    text = "US Vice President Kamala Harris said on Tuesday that the administration would appeal the ruling."
+    assert [f.text for f in run(text, STALE, "2025-05-27")] == ["US Vice President Kamala Harris"]
+    past = "US Vice President Kamala Harris said on Tuesday that the Biden administration would appeal."
+    assert run(past, STALE, "2025-05-27") == []
+    # CIA Director since January 2025 (DNI in 2020)
+    assert run("CIA Director John Ratcliffe testified on Tuesday.", WRONG, "2025-03-25") == []

@@ -15,7 +15,8 @@ dates on the document's date.
   past events, a bare title is only reported with a nationality qualifier
   (option ``bare_needs_qualifier``), within ``max_gap_days`` of the end of
   the role, and when its sentence has no past-time marker (``past_markers``
-  in ``rules/titles.yml``: "then", "during", "administration", an earlier
+  in ``rules/titles.yml``: "then", "under" or "during" before the title,
+  a named "administration", an earlier month or
   year ...). The one exception is a sentence about the article's own
   present: a bare title that opens the sentence (optionally after "On
   Tuesday,") or names the speaker of a closing attribution (", Prime
@@ -168,6 +169,14 @@ def _past_preposition_re() -> re.Pattern[str]:
     """``past_prepositions`` right before a title ("under President Obama")."""
     words = "|".join(re.escape(w) for w in settings().get("past_prepositions", [])) or "(?!)"
     return re.compile(r"(?i)(?<![\w-])(?:" + words + r")[ \t]+(?:the[ \t]+)?$")
+
+
+@lru_cache(maxsize=1)
+def _past_named_noun_re() -> re.Pattern[str]:
+    """``past_named_nouns`` after a capitalised name ("the Obama administration")."""
+    words = "|".join(re.escape(w) for w in settings().get("past_named_nouns", [])) or "(?!)"
+    return re.compile(r"\b(?!(?:The|This|That|An?|His|Her|Its|Their|Our|Whole|Entire|New|Current)\b)"
+                      r"[A-Z][\w-]+(?:'s|’s)?[ \t]+(?:" + words + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -370,8 +379,8 @@ class OutOfDate(Rule):
     def _past_context(text: str, mention: TitleMention, date: dt.date) -> bool:
         left, right = sentence_bounds(text, mention.start, mention.end)
         sentence = text[left:right]
-        if _past_marker_re().search(sentence) or _past_preposition_re().search(text, max(left, mention.start - 12),
-                                                                             mention.start):
+        if _past_marker_re().search(sentence) or _past_named_noun_re().search(sentence) or (
+                _past_preposition_re().search(text, max(left, mention.start - 12), mention.start)):
             return True
         if any(int(y) < date.year for y in _YEAR.findall(sentence)):
             return True
