@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.config import Config
 from auditor.model import Severity
 from auditor.testing import run_on_texts
@@ -166,3 +168,32 @@ def test_renamed_indian_cities():
         "He ordered a chicken Madras in an Indian restaurant in Leeds.",
     ):
         assert run(dated("2025-07-22", clean)) == [], clean
+
+
+# --------------------------------------------------------------------------- 2024-2026 news paragraphs
+# Short paragraphs written for the entity rules' evaluation (not taken from any
+# article), each planting one typical error of place-name style; and correct paragraphs
+# with the same people, look-alike names and words, which must stay quiet.
+
+def _news_findings(date: str, text: str, rules: list[str]):
+    config = Config(knowledge=["people", "offices", "people_generated", "offices_generated", "places_generated", "places"],
+                    select=rules)
+    return run_on_texts([f"---\ndate: {date}\n---\n{text}"], config=config)
+
+NEWS_PLACES_ERRORS = [
+    ('2025-05-09', 'Russian missiles struck Kharkov overnight, killing two people, the Ukrainian regional governor said.', 'Kharkov'),
+    ('2025-03-01', 'Zelensky returned to Kiev on Saturday after the meeting in the Oval Office.', 'Kiev'),
+    ('2025-04-14', "Drones hit the port of Odessa overnight, Ukraine's navy said, damaging a grain terminal.", 'Odessa'),
+    ('2025-07-22', 'Monsoon flooding in Bombay closed schools on Monday, Indian officials said.', 'Bombay'),
+    ('2025-03-10', 'Russian forces shelled Zaporozhye overnight, Ukrainian officials said on Monday.', 'Zaporozhye'),
+    ('2025-08-19', "Russian forces struck Dnepr and Nikolaev overnight, Ukraine's air force said on Tuesday.", 'Dnepr'),
+    ('2025-09-03', 'A drone attack on Lvov damaged a school, Ukrainian officials said.', 'Lvov'),
+    ('2025-05-22', 'Russian forces pressed towards Konstantinovka and Pokrovsk on Thursday, the Ukrainian military said.', 'Konstantinovka'),
+    ('2025-08-25', "Russian forces struck Dnipropetrovsk region overnight, and drones hit Kharkov and Sumy, Ukraine's air force said.", 'Kharkov'),
+]
+
+
+@pytest.mark.parametrize(("date", "text", "span"), NEWS_PLACES_ERRORS)
+def test_news_paragraph_places_errors_are_found(date, text, span):
+    found = _news_findings(date, text, ["places"])
+    assert any(span in f.text for f in found), [(f.rule, f.text) for f in found]

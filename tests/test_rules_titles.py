@@ -463,3 +463,80 @@ def test_administration_is_a_past_marker_only_with_a_name():
     assert run(past, STALE, "2025-05-27") == []
     # CIA Director since January 2025 (DNI in 2020)
     assert run("CIA Director John Ratcliffe testified on Tuesday.", WRONG, "2025-03-25") == []
+
+
+# --------------------------------------------------------------------------- 2024-2026 news paragraphs
+# Short paragraphs written for the entity rules' evaluation (not taken from any
+# article), each planting one typical error of title (wrong office, out-of-date title); and correct paragraphs
+# with the same people, look-alike names and words, which must stay quiet.
+
+def _news_findings(date: str, text: str, rules: list[str]):
+    config = Config(knowledge=["people", "offices", "people_generated", "offices_generated", "places_generated", "places"],
+                    select=rules)
+    return run_on_texts([f"---\ndate: {date}\n---\n{text}"], config=config)
+
+NEWS_TITLES_ERRORS = [
+    ('2025-06-02', 'British Foreign Secretary Rachel Reeves told MPs on Monday that the government would not raise income tax.', 'Rachel Reeves'),
+    ('2025-04-10', 'Ukrainian Defence Minister Andrii Sybiha said on Thursday that Kyiv was ready for a full ceasefire.', 'Andrii Sybiha'),
+    ('2025-07-08', 'German Foreign Minister Boris Pistorius said on Tuesday that Berlin would buy more Patriot systems for Ukraine.', 'Boris Pistorius'),
+    ('2025-03-25', 'US Defense Secretary Marco Rubio said on Tuesday that the talks in Saudi Arabia had made progress.', 'Marco Rubio'),
+    ('2025-06-16', 'German Chancellor Olaf Scholz said on Monday that Israel was doing the dirty work for all of us.', 'Olaf Scholz'),
+    ('2025-03-03', 'US Secretary of State Antony Blinken will travel to the Middle East this week for talks on the Gaza ceasefire.', 'Antony Blinken'),
+    ('2025-02-10', 'British Prime Minister Rishi Sunak announced on Monday a new package of sanctions against Russia.', 'Rishi Sunak'),
+    ('2025-01-28', 'Ukrainian Foreign Minister Dmytro Kuleba said on Tuesday that Kyiv must be at the table in any talks.', 'Dmytro Kuleba'),
+    ('2025-05-20', 'The summit was attended by former Nato Secretary General Mark Rutte, who urged allies to spend 3.5% of GDP on defence.', 'Mark Rutte'),
+    ('2025-08-05', 'Canadian Prime Minister Justin Trudeau said on Tuesday that Ottawa would recognise a Palestinian state in September.', 'Justin Trudeau'),
+    ('2025-10-01', 'French Prime Minister François Bayrou said on Wednesday that the budget would be presented to parliament next week.', 'François Bayrou'),
+    ('2025-11-20', 'Foreign Secretary David Lammy said on Thursday that Britain would host the next meeting of the coalition of the willing.', 'David Lammy'),
+    ('2025-02-25', 'Former Chancellor Olaf Scholz conceded defeat on Sunday, two days after the election.', 'Olaf Scholz'),
+    ('2025-04-08', 'The Israeli prime minister, Benjamin Netanyahu, met President Donald Trump at the White House on Monday. Former President Trump said talks with Iran would begin.', 'Former President Trump'),
+    ('2025-03-20', 'US President Joe Biden said on Thursday that Ukraine would receive more air defence systems.', 'Joe Biden'),
+    ('2025-07-02', 'The agreement was signed by Dutch Prime Minister Mark Rutte and Ukrainian President Volodymyr Zelensky on Wednesday.', 'Mark Rutte'),
+    ('2025-06-12', 'Japanese Prime Minister Fumio Kishida said on Thursday that Tokyo would respond to the US tariffs.', 'Fumio Kishida'),
+    ('2025-05-27', 'South Korean President Yoon Suk Yeol said on Tuesday that the alliance with Washington was strong.', 'Yoon Suk Yeol'),
+    ('2025-11-12', 'Russian Defence Minister Sergei Shoigu visited troops in the Kursk region on Tuesday, the ministry said.', 'Sergei Shoigu'),
+    ('2025-10-08', 'French Foreign Minister Sébastien Lecornu said on Wednesday that Paris would recognise Palestine.', 'Sébastien Lecornu'),
+    ('2025-04-16', 'Israeli Defense Minister Gideon Saar said on Wednesday that troops would remain in the buffer zones.', 'Gideon Saar'),
+    ('2025-06-30', 'Russian Prime Minister Sergei Lavrov told reporters on Monday that the sanctions had failed.', 'Sergei Lavrov'),
+    ('2025-03-12', 'Hungarian President Viktor Orbán said on Wednesday that he would block the sanctions package.', 'Viktor Orbán'),
+    ('2025-08-05', 'Canadian Foreign Minister Melanie Joly said on Tuesday that Ottawa would act.', 'Melanie Joly'),
+    ('2025-03-18', 'Welsh First Minister Vaughan Gething said on Tuesday that the Senedd would vote on the budget.', 'Vaughan Gething'),
+    ('2025-11-18', 'Irish Prime Minister Simon Harris said on Tuesday that Dublin would not back the trade deal.', 'Simon Harris'),
+    ('2025-07-15', 'Romanian Prime Minister Marcel Ciolacu said on Tuesday that he would cut the deficit.', 'Marcel Ciolacu'),
+    ('2025-11-20', "Britain's Foreign Secretary David Lammy said on Thursday that the talks would resume.", 'David Lammy'),
+    ('2025-03-12', 'The plan was criticised by the former foreign secretary, David Lammy, who said it was unworkable.', 'David Lammy'),
+    ('2025-04-10', 'Ex-Prime Minister Keir Starmer met business leaders in Leeds on Thursday.', 'Keir Starmer'),
+    ('2025-03-06', 'French President Giorgia Meloni said on Thursday that Europe must rearm.', 'Giorgia Meloni'),
+    ('2025-03-06', 'Home Secretary Rachel Reeves said on Thursday that the budget would be balanced.', 'Rachel Reeves'),
+    ('2025-03-06', 'Secretary of State Pete Hegseth said on Thursday that the Pentagon would cut jobs.', 'Pete Hegseth'),
+    ('2025-03-06', 'Vice President Marco Rubio said on Thursday that the talks would go ahead.', 'Marco Rubio'),
+    ('2025-03-06', 'Defence Secretary Grant Shapps said on Thursday that Britain would send more troops.', 'Grant Shapps'),
+    ('2025-03-06', 'Rishi Sunak, the British prime minister, said on Thursday that Britain would send more troops.', 'Rishi Sunak'),
+    ('2025-06-16', 'Olaf Scholz, the German chancellor, said on Monday that Israel was doing the dirty work.', 'Olaf Scholz'),
+    ('2025-03-06', 'The US secretary of state, Antony Blinken, said on Thursday that the deal was close.', 'Antony Blinken'),
+    ('2025-06-16', "Ukraine's foreign minister, Dmytro Kuleba, said on Monday that Kyiv wanted more air defence.", 'Dmytro Kuleba'),
+    ('2025-10-20', 'The French prime minister, François Bayrou, said on Monday that the budget would pass.', 'François Bayrou'),
+    ('2025-06-16', 'Nato chief Jens Stoltenberg said on Monday that allies must spend more.', 'Jens Stoltenberg'),
+    ('2025-03-06', 'EU foreign policy chief Josep Borrell said on Thursday that Europe must act.', 'Josep Borrell'),
+    ('2025-03-06', 'US National Security Adviser Jake Sullivan said on Thursday that the ceasefire held.', 'Jake Sullivan'),
+    ('2025-09-20', 'Former Home Secretary Shabana Mahmood said on Friday that the Channel crossings must stop.', 'Shabana Mahmood'),
+    ('2025-06-16', 'Russian Defence Minister Andrei Belousov and former Defence Minister Sergei Shoigu met on Monday; ex-President Vladimir Putin was absent.', 'Vladimir Putin'),
+    ('2025-04-03', 'Treasury Secretary Janet Yellen said on Thursday that the new tariffs would raise prices.', 'Janet Yellen'),
+    ('2025-08-12', 'Polish President Andrzej Duda said on Tuesday that Warsaw would not accept migrants under the EU pact.', 'Andrzej Duda'),
+    ('2025-10-02', 'Greg Abbott, the US secretary of homeland security, said on Thursday that the border was secure.', 'Greg Abbott'),
+    ('2025-03-20', 'Foreign Secretary James Cleverly said on Thursday that the UK would host the summit.', 'James Cleverly'),
+    ('2025-11-05', 'Former Home Secretary Shabana Mahmood announced on Tuesday that refugee status would become temporary.', 'Shabana Mahmood'),
+    ('2025-01-28', "The new US defence secretary, Pete Hegseth, said on Monday that Nato allies must spend more. Chinese Foreign Minister Wang Yi said on Tuesday that Beijing opposed the tariffs; China's defence minister, Wang Yi, agreed.", 'Wang Yi'),
+    ('2025-06-02', "Russia's foreign minister, Sergei Lavrov, and Ukraine's defence minister, Dmytro Kuleba, met in Istanbul on Monday.", 'Dmytro Kuleba'),
+    ('2025-07-21', 'Ukrainian Prime Minister Denys Shmyhal said on Monday that the defence budget would rise.', 'Denys Shmyhal'),
+    ('2025-09-10', 'Deputy Prime Minister Angela Rayner said on Tuesday that the housing plans were on track.', 'Angela Rayner'),
+    ('2025-06-17', 'German Chancellor Friedrich Merz said on Tuesday at the G7 summit in Kananaskis that Israel was doing the dirty work. Canadian Prime Minister Justin Trudeau hosted the summit.', 'Justin Trudeau'),
+    ('2025-05-27', 'US Vice President Kamala Harris said on Tuesday that the administration would appeal the ruling.', 'Kamala Harris'),
+    ('2025-12-09', 'Nato Secretary General Jens Stoltenberg said on Tuesday that the alliance must prepare for war.', 'Jens Stoltenberg'),
+]
+
+
+@pytest.mark.parametrize(("date", "text", "span"), NEWS_TITLES_ERRORS)
+def test_news_paragraph_titles_errors_are_found(date, text, span):
+    found = _news_findings(date, text, ["titles"])
+    assert any(span in f.text for f in found), [(f.rule, f.text) for f in found]
