@@ -295,7 +295,8 @@ def derived_pair(a: str, b: str) -> bool:
     "Klansman" / "Klansmen", "Latino" / "Latina". Folded forms."""
     if len(a) > len(b):
         a, b = b, a
-    if b.startswith(a) and b[len(a):] in _ENDINGS and not (b[len(a):] == "y" and a.endswith(("y", "i"))):
+    if b.startswith(a) and b[len(a):] in _ENDINGS and not (b[len(a):] in ("y", "i") and a.endswith(("y", "i"))):
+        # ... but "Syrsky"/"Syrskyi", "Zelensky"/"Zelenskyy" are transliterations of one name
         return True
     if len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "o"}:
         return True
