@@ -578,3 +578,14 @@ def test_inconsistent_slavic_endings_are_one_name():
     text = ("---\ndate: 2025-03-20\n---\n"
             "Commander-in-Chief Oleksandr Syrskyi said the front held. Syrskyi spoke in Kyiv; Syrsky visited Pokrovsk.")
     assert spans(run([text], "names.inconsistent", BUILTIN)) == [("Syrsky", "Syrskyi")]
+
+
+def test_misspelled_short_names_need_first_name_and_office():
+    def audit(text: str):
+        return spans(run(["---\ndate: 2025-06-13\n---\n" + text], "names.misspelled", BUILTIN))
+
+    assert audit("Israeli Defence Minister Israel Kats said the strikes would continue.") == [("Kats", "Katz")]
+    assert audit("Australian Foreign Minister Penny Wang said Canberra backed Kyiv.") == [("Wang", "Wong")]
+    # one kind of support is not enough below the ratio floors
+    assert audit("Israel Kats, a lawyer in Haifa, said the strikes would continue.") == []
+    assert audit("Defence Minister Israel Katz spoke. Mr Kats, a lawyer, disagreed.") == []

@@ -20,7 +20,8 @@ someone else ("Healy") is reported only when that person is never introduced
 in the document and the intended person's spelling or a resolved misspelling
 is. Pairs differing by a consonant (a typo rather than a vowel or doubling
 slip; two swapped letters in a long name, "Zelenksy", count as a slip) need two kinds of support, and in names under six letters one of them
-must be the office ("German Chancellor Olaf Sholz"). The suggestion is the person's surname; the
+must be the office ("German Chancellor Olaf Sholz"); a slip in a four-letter
+name ("Israeli Defence Minister Israel Kats") needs both first name and office. The suggestion is the person's surname; the
 confidence says how strong the support is (``auditor fix`` should apply only
 confident ones).
 
@@ -136,7 +137,8 @@ class MisspelledName(Rule):
         self._transliterated = frozenset(mconf["transliterated_countries"])
         self._common_first = words_above(mconf["common_first_zipf"])
         self._usual_first = words_above(mconf["usual_first_zipf"])
-        self._memo: dict[str, tuple[Close, ...]] = {}
+        self._weak_ratio = mconf["short_name_min_ratio"]
+        self._memo: dict[str, tuple[tuple[Close, ...], bool]] = {}
 
     # -- candidates ---------------------------------------------------------------
     def _closes(self, nk: NameKnowledge, form: str) -> tuple[Close, ...]:
@@ -148,18 +150,26 @@ class MisspelledName(Rule):
                 out.append(c)
         return tuple(out)
 
-    def _candidate(self, nk: NameKnowledge, form: str) -> tuple[Close, ...]:
-        """Known surnames ``form`` may be a misspelling of (memoised per form)."""
+    def _candidate(self, nk: NameKnowledge, form: str) -> tuple[tuple[Close, ...], bool]:
+        """Known surnames ``form`` may be a misspelling of, and whether only
+        weakly (memoised per form)."""
         if letters(form) < self._min_len or form.casefold() in title_words():
-            return ()
+            return (), False
         known = nk.known_surname(form)
         if not known and is_common(form):
-            return ()
+            return (), False
         closes = self._closes(nk, form)
         if known:
             # a known surname of someone else: only vowel/doubling slips
-            closes = tuple(c for c in closes if c.same_key)
-        return closes
+            return tuple(c for c in closes if c.same_key), False
+        if closes:
+            return closes, False
+        # A short name one edit off ("Kats" for Katz, "Tuks" for Tusk) scores
+        # below the ratio floors: the person's first name and office both
+        # before it are then the only acceptable support (see _judge).
+        weak = tuple(c for c in nk.close(form)
+                     if c.ratio >= self._weak_ratio and not derived_pair(fold(form), fold(c.surname)))
+        return weak, bool(weak)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         nk = name_knowledge(self.ctx.knowledge)
@@ -226,12 +236,16 @@ class MisspelledName(Rule):
     def _surnames(self, doc: Document, nk: NameKnowledge, sc: Any) -> Iterator[Finding]:
         memo = self._memo
         candidates: dict[str, tuple[Close, ...]] = {}
+        weak_forms: set[str] = set()
         for form in sc.forms:
-            closes = memo.get(form)
-            if closes is None:
-                closes = remember(memo, form, self._candidate(nk, form))
+            hit = memo.get(form)
+            if hit is None:
+                hit = remember(memo, form, self._candidate(nk, form))
+            closes, weak = hit
             if closes:
                 candidates[form] = closes
+                if weak:
+                    weak_forms.add(form)
         if not candidates:
             return
         non_final = {fold(t) for t in sc.non_final}
@@ -270,7 +284,8 @@ class MisspelledName(Rule):
         mentions.sort(key=lambda mf: mf[1] is None)
         for m, first in mentions:
             key = fold(m.form)
-            verdict = self._judge(doc, nk, m, first, key, candidates[m.form], present, firsts, firsts_all, resolved)
+            verdict = self._judge(doc, nk, m, first, key, candidates[m.form], present, firsts, firsts_all, resolved,
+                                  weak=m.form in weak_forms)
             if verdict is None:
                 continue
             if first:
@@ -317,7 +332,8 @@ class MisspelledName(Rule):
         countries = person.countries()
         return not countries or bool(countries & self._transliterated)
 
-    def _judge(self, doc, nk, m: Mention, first, key, closes, present, firsts, firsts_all, resolved) -> _Verdict | None:
+    def _judge(self, doc, nk, m: Mention, first, key, closes, present, firsts, firsts_all, resolved,
+               weak: bool = False) -> _Verdict | None:
         known_other = nk.known_surname(m.form)
         own = {id(p) for p in known_other}
         # people for whom the form is itself correct are not misspelled
@@ -336,7 +352,7 @@ class MisspelledName(Rule):
             supports = 1 + bool(office) + bool(elsewhere)
             if (known_other or not _slip(m.form, close)) and supports < 2:
                 return None
-            if self._short_typo(m.form, close) and not office:
+            if (self._short_typo(m.form, close) or weak) and not office:
                 return None
             if self._established(m.form) and not office:
                 return None  # "David Clarke", "Tom Wolfe": a real name with a common first name
@@ -356,7 +372,7 @@ class MisspelledName(Rule):
             if all(nk.first_fits(v.person, f) for f in own_firsts):
                 return _Verdict(v.person, v.close, min(v.confidence, 0.9), v.reason)
             return None  # two people behind one form: leave it
-        if own_firsts:
+        if own_firsts or weak:
             return None  # introduced with a first name that did not resolve: another person
         if known_other and any(_introduced(nk, q, firsts) for q in known_other):
             return None
