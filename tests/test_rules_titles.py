@@ -540,3 +540,21 @@ NEWS_TITLES_ERRORS = [
 def test_news_paragraph_titles_errors_are_found(date, text, span):
     found = _news_findings(date, text, ["titles"])
     assert any(span in f.text for f in found), [(f.rule, f.text) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Commerce Secretary Scott Bessent defended the tariffs on Thursday.", "Commerce Secretary Scott Bessent"),
+        ("Interior Secretary Chris Wright toured Alaska on Thursday.", "Interior Secretary Chris Wright"),
+        ("Business Secretary Wes Streeting met the unions on Thursday.", "Business Secretary Wes Streeting"),
+    ],
+)
+def test_wrong_department_in_uk_and_us_cabinets(text, span):
+    assert [f.text for f in run(text, WRONG, "2025-04-03")] == [span]
+
+
+def test_right_department_in_uk_and_us_cabinets_passes():
+    text = ("Commerce Secretary Howard Lutnick, Interior Secretary Doug Burgum and Culture Secretary Lisa Nandy "
+            "spoke on Thursday.")
+    assert run(text, WRONG, "2025-04-03") == []
