@@ -558,3 +558,10 @@ def test_right_department_in_uk_and_us_cabinets_passes():
     text = ("Commerce Secretary Howard Lutnick, Interior Secretary Doug Burgum and Culture Secretary Lisa Nandy "
             "spoke on Thursday.")
     assert run(text, WRONG, "2025-04-03") == []
+
+
+def test_attorney_general_is_checked_only_with_a_national_qualifier():
+    assert [f.text for f in run("US Attorney General Kristi Noem spoke on Thursday.", WRONG, "2025-04-03")] == [
+        "US Attorney General Kristi Noem"]
+    assert run("Attorney General Kristi Noem spoke on Thursday.", WRONG, "2025-04-03") == []
+    assert run("US Attorney General Pam Bondi spoke on Thursday.", WRONG, "2025-04-03") == []

@@ -119,6 +119,7 @@ class Lexicon:
         self.unchecked = {norm_title(t) for t in cfg.get("unchecked_titles", [])}
         self.unchecked_functions = set(cfg.get("unchecked_functions", []))
         self.never_held_functions = set(cfg.get("never_held_functions", []))
+        self.never_held_qualified = set(cfg.get("never_held_qualified_functions", []))
         self.weak = {norm_title(t) for t in cfg.get("weak_titles", [])}
         self.honorifics = set(cfg.get("honorifics", []))
         self.particles = set(cfg.get("name_particles", []))

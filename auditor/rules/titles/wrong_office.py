@@ -167,7 +167,8 @@ class WrongOffice(Rule):
             # international organisations, whose national careers before them the
             # packs rarely record ("Belgian Prime Minister Charles Michel", 2014-2019).
             return ("never", person, None, ref)
-        covered = [o for o in title_offices if o.function in lex.never_held_functions and o.country in countries
+        never = lex.never_held_functions | (lex.never_held_qualified if mention.country else set())
+        covered = [o for o in title_offices if o.function in never and o.country in countries
                    and (mention.country in (None, o.country))]
         if not covered or not (person.curated or covered[0].country in ("GB", "US")):
             return None
