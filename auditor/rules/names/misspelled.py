@@ -267,7 +267,8 @@ class MisspelledName(Rule):
                 del candidates[form]
         if not candidates:
             return
-        mentions = [(m, mention_first(m, nk)) for m in sc.occurrences(candidates)]
+        mentions = [(m, mention_first(m, nk)) for m in sc.occurrences(candidates)
+                    if not _GIVEN_NAME_OF.match(doc.text, m.end)]
         firsts: dict[str, set[str]] = {}
         for m, first in mentions:
             if first:
@@ -324,7 +325,12 @@ class MisspelledName(Rule):
         if countries and not countries & self._transliterated and not (first and first in self._common_first):
             return False
         a, b = fold(form), fold(close.surname)
-        return _consonants(a) == _consonants(b)
+        if _consonants(a) == _consonants(b):
+            return True
+        # a letter swapped for another of the same sound ("Kassem"/"Qassem", same
+        # length and phonetic key) is a spelling too, for names from another
+        # script; a doubled or dropped letter ("Grosi") stays a slip
+        return close.same_key and len(a) == len(b) and self._transliterated_name(person)
 
     def _transliterated_name(self, person: Any) -> bool:
         """Does the person's name reach English from another script (or is
@@ -433,6 +439,11 @@ class MisspelledName(Rule):
 #: Latin letters that are not accented forms (accents are folded away already):
 #: "Bronislaw" is the usual ASCII spelling of "Bronisław", not a slip.
 _LATIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
+
+
+#: A token followed by "bin", "ibn", "al" ... and a name is a given name of a
+#: longer name ("Mohammed bin Salman", "Tamim bin Hamad Al Thani"), not a surname.
+_GIVEN_NAME_OF = re.compile(r"[ \t]+(?:bin|ibn|bint|abu|al|el)[ \t-]+[A-Z]")
 
 
 def _slip(form: str, close: Close) -> bool:
