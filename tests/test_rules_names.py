@@ -603,3 +603,16 @@ def test_misspelled_short_names_need_first_name_and_office():
 )
 def test_misspelled_transliterations_and_arabic_given_names_pass(text):
     assert run(["---\ndate: 2025-03-18\n---\n" + text], "names.misspelled", BUILTIN) == []
+
+
+def test_doubled_final_n_is_a_slip_not_a_demonym():
+    assert derived_pair("macron", "macronn") is False
+    assert derived_pair("albania", "albanian") is True
+    text = "---\ndate: 2025-03-18\n---\nFrench President Emmanuel Macronn spoke on Tuesday."
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Macronn", "Macron")]
+
+
+def test_office_of_another_country_is_no_support():
+    # Djibouti's prime minister is Abdoulkader Kamil Mohamed: "Qatar's Prime Minister" does not point to him
+    text = "---\ndate: 2025-03-18\n---\nQatar's Prime Minister Mohammed said on Tuesday that the talks would resume."
+    assert run([text], "names.misspelled", BUILTIN) == []

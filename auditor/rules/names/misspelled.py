@@ -429,9 +429,16 @@ class MisspelledName(Rule):
         forms = nk.office_forms(person, doc.date)
         if not forms:
             return None
-        window = fold_title(doc.text[max(0, start - 70):start]).rstrip(" ,\t")
+        raw = doc.text[max(0, start - 70):start].rstrip(" ,\t")
+        window = fold_title(raw)
+        countries = person.countries()
         for form in forms:
             if window.endswith(form):
+                # "Qatar's Prime Minister Mohamed ...": another country's office
+                qualifier = _QUALIFIER.search(raw, 0, len(raw) - len(form))
+                country = nk.index.country_of_adjective(qualifier.group(1)) if qualifier else None
+                if country is not None and country not in countries:
+                    continue
                 return form
         return None
 
@@ -444,6 +451,10 @@ _LATIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ
 #: A token followed by "bin", "ibn", "al" ... and a name is a given name of a
 #: longer name ("Mohammed bin Salman", "Tamim bin Hamad Al Thani"), not a surname.
 _GIVEN_NAME_OF = re.compile(r"[ \t]+(?:bin|ibn|bint|abu|al|el)[ \t-]+[A-Z]")
+
+
+#: The word (or possessive) right before an office form: a nationality qualifier?
+_QUALIFIER = re.compile(r"((?:[A-Z][\w.]*[ \t])?[A-Z][\w.]*(?:'s|’s)?)[ \t]+$")
 
 
 def _slip(form: str, close: Close) -> bool:
