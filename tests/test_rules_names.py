@@ -616,3 +616,11 @@ def test_office_of_another_country_is_no_support():
     # Djibouti's prime minister is Abdoulkader Kamil Mohamed: "Qatar's Prime Minister" does not point to him
     text = "---\ndate: 2025-03-18\n---\nQatar's Prime Minister Mohammed said on Tuesday that the talks would resume."
     assert run([text], "names.misspelled", BUILTIN) == []
+
+
+def test_ascii_spelling_of_polish_first_names_fits():
+    # "Radoslaw" is Radosław written without the Polish letter: the first name fits
+    text = "---\ndate: 2025-03-04\n---\nPolish Foreign Minister Radoslaw Sikorsky said Poland would buy more tanks."
+    assert spans(run([text], "names.misspelled", BUILTIN)) == [("Sikorsky", "Sikorski")]
+    clean = "---\ndate: 2025-03-04\n---\nPolish Foreign Minister Radoslaw Sikorski said Poland would buy more tanks."
+    assert run([clean], "names.misspelled", BUILTIN) == []

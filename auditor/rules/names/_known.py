@@ -35,10 +35,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from auditor.knowledge.base import KnowledgeBase
 
 
+#: Latin letters that are not accented forms (so accent stripping keeps them):
+#: "Radoslaw" is the usual ASCII spelling of "Radosław".
+_LATIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
+
+
 @lru_cache(maxsize=MEMO_ENTRIES)
 def fold(form: str) -> str:
     """Case- and accent-insensitive comparison key of one token."""
-    return strip_accents(form).replace("’", "'").casefold()
+    return strip_accents(form).translate(_LATIN_LETTERS).replace("’", "'").casefold()
 
 
 @dataclass(slots=True, frozen=True)

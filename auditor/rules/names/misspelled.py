@@ -201,10 +201,9 @@ class MisspelledName(Rule):
                     continue
                 if nk.is_known_full(token, form):
                     continue
-                plain = folded.translate(_LATIN_LETTERS)
                 matches = [(p, f) for p in people for f in nk.firsts.get(p, ())
                            if len(f) >= 4 and not f.startswith(folded) and not folded.startswith(f)
-                           and OSA.distance(folded, f) == 1 and plain != f.translate(_LATIN_LETTERS)]
+                           and OSA.distance(folded, f) == 1]
                 if len({id(p) for p, _ in matches}) != 1:
                     continue
                 person, right = matches[0]
@@ -441,11 +440,6 @@ class MisspelledName(Rule):
                     continue
                 return form
         return None
-
-
-#: Latin letters that are not accented forms (accents are folded away already):
-#: "Bronislaw" is the usual ASCII spelling of "Bronisław", not a slip.
-_LATIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
 
 
 #: A token followed by "bin", "ibn", "al" ... and a name is a given name of a
