@@ -624,3 +624,10 @@ def test_ascii_spelling_of_polish_first_names_fits():
     assert spans(run([text], "names.misspelled", BUILTIN)) == [("Sikorsky", "Sikorski")]
     clean = "---\ndate: 2025-03-04\n---\nPolish Foreign Minister Radoslaw Sikorski said Poland would buy more tanks."
     assert run([clean], "names.misspelled", BUILTIN) == []
+
+
+def test_relatives_of_leaders_are_not_slips_for_them():
+    text = ("---\ndate: 2017-07-21\n---\n"
+            "Ivanka Trump spoke at the summit. Ivana Trump, the mother of Trump's first three children, "
+            "was born in Czechoslovakia.")
+    assert run([text], "names.misspelled", BUILTIN) == []
