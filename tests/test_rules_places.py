@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.config import Config
 from auditor.model import Severity
 from auditor.testing import run_on_texts
@@ -138,3 +140,60 @@ def test_uses_beside_a_mention_of_the_name_are_still_checked():
     found = run(text, select=("places.inconsistent",))
     assert [f.text for f in found] == ["Kiev"]
     assert found[0].start == text.split("---\n", 2)[2].index("Kiev")
+
+
+# ----------------------------------------------------------------- front-line cities, renamed Indian cities
+def test_front_line_cities_in_russian_derived_forms_are_flagged():
+    body = ("Russian forces entered Avdeyevka and shelled Konstantinovka and Chasov Yar overnight, "
+            "Ukraine's military said. Drones also hit Krivoy Rog.")
+    assert spans(run(dated("2025-03-10", body))) == [
+        ("places.house-style", "Avdeyevka", "Avdiivka"),
+        ("places.house-style", "Konstantinovka", "Kostiantynivka"),
+        ("places.house-style", "Chasov Yar", "Chasiv Yar"),
+        ("places.house-style", "Krivoy Rog", "Kryvyi Rih"),
+    ]
+    assert run(dated("2021-03-10", body)) == []  # before the 2022 ruling
+    clean = "Russian forces entered Avdiivka and shelled Kostiantynivka overnight. Drones also hit Kryvyi Rih."
+    assert run(dated("2025-03-10", clean)) == []
+
+
+def test_renamed_indian_cities():
+    found = run(dated("2025-07-22", "Monsoon flooding in Bombay closed schools, Indian officials said. "
+                                    "Flights from Madras were delayed."))
+    assert spans(found) == [("places.house-style", "Bombay", "Mumbai"), ("places.house-style", "Madras", "Chennai")]
+    for clean in (
+        "Shares rose on the Bombay Stock Exchange, and the Bombay High Court adjourned. Mumbai was calm, Indian officials said.",
+        "England beat Scotland to win the Calcutta Cup at Twickenham.",
+        "Professor Bertha Madras, a drug-policy expert, spoke in Boston.",
+        "He ordered a chicken Madras in an Indian restaurant in Leeds.",
+    ):
+        assert run(dated("2025-07-22", clean)) == [], clean
+
+
+# --------------------------------------------------------------------------- 2024-2026 news paragraphs
+# Short paragraphs written for the entity rules' evaluation (not taken from any
+# article), each planting one typical error of place-name style; and correct paragraphs
+# with the same people, look-alike names and words, which must stay quiet.
+
+def _news_findings(date: str, text: str, rules: list[str]):
+    config = Config(knowledge=["people", "offices", "people_generated", "offices_generated", "places_generated", "places"],
+                    select=rules)
+    return run_on_texts([f"---\ndate: {date}\n---\n{text}"], config=config)
+
+NEWS_PLACES_ERRORS = [
+    ('2025-05-09', 'Russian missiles struck Kharkov overnight, killing two people, the Ukrainian regional governor said.', 'Kharkov'),
+    ('2025-03-01', 'Zelensky returned to Kiev on Saturday after the meeting in the Oval Office.', 'Kiev'),
+    ('2025-04-14', "Drones hit the port of Odessa overnight, Ukraine's navy said, damaging a grain terminal.", 'Odessa'),
+    ('2025-07-22', 'Monsoon flooding in Bombay closed schools on Monday, Indian officials said.', 'Bombay'),
+    ('2025-03-10', 'Russian forces shelled Zaporozhye overnight, Ukrainian officials said on Monday.', 'Zaporozhye'),
+    ('2025-08-19', "Russian forces struck Dnepr and Nikolaev overnight, Ukraine's air force said on Tuesday.", 'Dnepr'),
+    ('2025-09-03', 'A drone attack on Lvov damaged a school, Ukrainian officials said.', 'Lvov'),
+    ('2025-05-22', 'Russian forces pressed towards Konstantinovka and Pokrovsk on Thursday, the Ukrainian military said.', 'Konstantinovka'),
+    ('2025-08-25', "Russian forces struck Dnipropetrovsk region overnight, and drones hit Kharkov and Sumy, Ukraine's air force said.", 'Kharkov'),
+]
+
+
+@pytest.mark.parametrize(("date", "text", "span"), NEWS_PLACES_ERRORS)
+def test_news_paragraph_places_errors_are_found(date, text, span):
+    found = _news_findings(date, text, ["places"])
+    assert any(span in f.text for f in found), [(f.rule, f.text) for f in found]

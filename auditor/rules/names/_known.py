@@ -35,10 +35,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from auditor.knowledge.base import KnowledgeBase
 
 
+#: Latin letters that are not accented forms (so accent stripping keeps them):
+#: "Radoslaw" is the usual ASCII spelling of "Radosław".
+_LATIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
+
+
 @lru_cache(maxsize=MEMO_ENTRIES)
 def fold(form: str) -> str:
     """Case- and accent-insensitive comparison key of one token."""
-    return strip_accents(form).replace("’", "'").casefold()
+    return strip_accents(form).translate(_LATIN_LETTERS).replace("’", "'").casefold()
 
 
 @dataclass(slots=True, frozen=True)
@@ -62,7 +67,8 @@ class NameKnowledge:
     display: dict[str, str] = field(default_factory=dict)
     #: folded known misspelling -> people
     misspellings: dict[str, list[Any]] = field(default_factory=dict)
-    #: person -> folded first names (first token of each full name)
+    #: person -> folded first names (first token of each full name, and the
+    #: given name right before the surname when there are two)
     firsts: dict[Any, frozenset[str]] = field(default_factory=dict)
     #: person -> folded surname forms of that person
     surname_forms: dict[Any, frozenset[str]] = field(default_factory=dict)
@@ -163,6 +169,10 @@ def _plain_view(index: Any) -> dict[str, Any]:
                     forms.append(parts[-1])
                 if parts[0].casefold() not in titles:
                     firsts.add(fold(parts[0]))
+                # a second given name is what stands right before the surname
+                # in "José Manuel Albares" or "Anura Kumara Dissanayake"
+                if len(parts) > 2 and parts[-2][:1].isupper() and parts[-2].casefold() not in titles:
+                    firsts.add(fold(parts[-2]))
         firsts_of.append(frozenset(firsts))
         all_firsts.update(firsts)
         forms_of.append(frozenset(fold(f) for f in forms))

@@ -295,7 +295,11 @@ def derived_pair(a: str, b: str) -> bool:
     "Klansman" / "Klansmen", "Latino" / "Latina". Folded forms."""
     if len(a) > len(b):
         a, b = b, a
-    if b.startswith(a) and b[len(a):] in _ENDINGS and not (b[len(a):] == "y" and a.endswith(("y", "i"))):
+    end = b[len(a):]
+    if b.startswith(a) and end in _ENDINGS and not (end in ("y", "i") and a.endswith(("y", "i"))) and not (
+            end == "n" and not a.endswith(("a", "e", "i", "o", "u"))):
+        # ... but "Syrsky"/"Syrskyi" are transliterations of one name, and
+        # "Macronn" a doubled letter ("-n" makes demonyms of vowel endings only)
         return True
     if len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "o"}:
         return True

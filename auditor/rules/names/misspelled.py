@@ -19,17 +19,28 @@ document, a common English word. A token that is itself a known surname of
 someone else ("Healy") is reported only when that person is never introduced
 in the document and the intended person's spelling or a resolved misspelling
 is. Pairs differing by a consonant (a typo rather than a vowel or doubling
-slip) need two kinds of support, and in names under six letters one of them
-must be the office ("German Chancellor Olaf Sholz"). The suggestion is the person's surname; the
+slip; two swapped letters in a long name, "Zelenksy", count as a slip) need two kinds of support, and in names under six letters one of them
+must be the office ("German Chancellor Olaf Sholz"); a slip in a four-letter
+name ("Israeli Defence Minister Israel Kats") needs both first name and office. The suggestion is the person's surname; the
 confidence says how strong the support is (``auditor fix`` should apply only
 confident ones).
+
+A first name one edit from the person's own is reported too ("Kier Starmer",
+"Secretary of State Anthony Blinken"); when the token is a usual name in
+English or the surname a common one, only with the office before it or the
+right first name elsewhere ("Joan Healey" may be another Healey; "Garry
+Reid" was a Pentagon official, not Harry Reid). Nicknames and full forms
+(Steve/Steven), ASCII spellings (Radoslaw) and transliterations
+(Sergey/Sergei, Victor/Viktor) are not slips.
 
 A vowel-only difference used consistently ("Avigdor Liberman") is a
 transliteration when the person's name comes from another script
 (``transliterated_countries`` in ``rules/names.yml``); for a name with one
 spelling a fitting first name is support enough ("Ursula von der Layen", "JD
 Vence"), unless that first name is too common to single anyone out
-("William D. Cohan", the author, is not William Cohen).
+("William D. Cohan", the author, is not William Cohen) and no office before
+it does ("Scottish First Minister John Swinny"). The given name right
+before the surname counts as a first name too ("José Manuel Albarez").
 
 Flags:
     Defence Secretary John Healey visited Kyiv on Monday. Healy declined to give details.
@@ -41,8 +52,15 @@ Flags:
 
     Commission chief Ursula von der Layen said the bloc would respond.
 
+    ---
+    date: 2025-03-06
+    ---
+    Secretary of State Anthony Blinken was not there.
+
 Passes:
     Pascal Lamy, the former head of the WTO, spoke in Geneva. Lamy added that trade rules matter.
+
+    Garry Reid, a Pentagon official, testified. Steven Witkoff and Sergey Lavrov met in Moscow.
 
     Ian Healy kept wicket for Australia for a decade. Healy said the pitch was flat.
 
@@ -80,6 +98,7 @@ from auditor.rules.names._scan import (
     Mention,
     derived_pair,
     is_common,
+    phonetic_key,
     letters,
     scan,
     settings,
@@ -117,7 +136,9 @@ class MisspelledName(Rule):
         self._established_zipf = mconf["established_zipf"]
         self._transliterated = frozenset(mconf["transliterated_countries"])
         self._common_first = words_above(mconf["common_first_zipf"])
-        self._memo: dict[str, tuple[Close, ...]] = {}
+        self._usual_first = words_above(mconf["usual_first_zipf"])
+        self._weak_ratio = mconf["short_name_min_ratio"]
+        self._memo: dict[str, tuple[tuple[Close, ...], bool]] = {}
 
     # -- candidates ---------------------------------------------------------------
     def _closes(self, nk: NameKnowledge, form: str) -> tuple[Close, ...]:
@@ -129,32 +150,101 @@ class MisspelledName(Rule):
                 out.append(c)
         return tuple(out)
 
-    def _candidate(self, nk: NameKnowledge, form: str) -> tuple[Close, ...]:
-        """Known surnames ``form`` may be a misspelling of (memoised per form)."""
+    def _candidate(self, nk: NameKnowledge, form: str) -> tuple[tuple[Close, ...], bool]:
+        """Known surnames ``form`` may be a misspelling of, and whether only
+        weakly (memoised per form)."""
         if letters(form) < self._min_len or form.casefold() in title_words():
-            return ()
+            return (), False
         known = nk.known_surname(form)
         if not known and is_common(form):
-            return ()
+            return (), False
         closes = self._closes(nk, form)
         if known:
             # a known surname of someone else: only vowel/doubling slips
-            closes = tuple(c for c in closes if c.same_key)
-        return closes
+            return tuple(c for c in closes if c.same_key), False
+        if closes:
+            return closes, False
+        # A short name one edit off ("Kats" for Katz, "Tuks" for Tusk) scores
+        # below the ratio floors: the person's first name and office both
+        # before it are then the only acceptable support (see _judge).
+        weak = tuple(c for c in nk.close(form)
+                     if c.ratio >= self._weak_ratio and not derived_pair(fold(form), fold(c.surname)))
+        return weak, bool(weak)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         nk = name_knowledge(self.ctx.knowledge)
         if nk is None:
             return
         sc = scan(doc)
+        yield from self._first_names(doc, nk, sc)
+        yield from self._surnames(doc, nk, sc)
+
+    # -- first names --------------------------------------------------------------
+    def _first_names(self, doc: Document, nk: NameKnowledge, sc: Any) -> Iterator[Finding]:
+        """A known surname after a first name one edit from the person's own
+        ("Kier Starmer", "Anthony Blinken", "Emanuel Macron"). A token that is
+        some known person's first name ("Joan" beside John Healey) may be another
+        person of that surname, so it also needs the office before it or the
+        right first name elsewhere in the document. Nicknames and full forms
+        (Steve/Steven: one a prefix of the other) and vowel-only variants of
+        transliterated names (Sergey/Sergei) are spellings, not slips. A token
+        that is a usual name in English (``usual_first_zipf``: Joan, Marc,
+        Anthony) needs the same support."""
+        for form, tokens in sc.firsts.items():
+            people = nk.known_surname(form)
+            if not people:
+                continue
+            own = {f for p in people for f in nk.firsts.get(p, ())}
+            for token in tokens:
+                folded = fold(token)
+                if folded in own or len(folded) < 4 or first_name(token, nk) is None:
+                    continue
+                if nk.is_known_full(token, form):
+                    continue
+                matches = [(p, f) for p in people for f in nk.firsts.get(p, ())
+                           if len(f) >= 4 and not f.startswith(folded) and not folded.startswith(f)
+                           and OSA.distance(folded, f) == 1]
+                if len({id(p) for p, _ in matches}) != 1:
+                    continue
+                person, right = matches[0]
+                if self._transliterated_name(person) and (
+                        _consonants(folded) == _consonants(right) or phonetic_key(token) == phonetic_key(right)):
+                    continue  # Sergey/Sergei, Victor/Viktor: transliterations
+                # a surname many people bear (Reid, Ahmed, Trump: a usual word in
+                # English) leaves a one-letter-off first name to a namesake
+                # ("Garry Reid", "Ivana Trump") unless the context names the person
+                distinctive = fold(form) not in self._usual_first
+                named_right = any(fold(t) in nk.firsts.get(person, ()) for t in tokens)
+                for m in sc.occurrences([form]):
+                    if m.first != token:
+                        continue
+                    office = self._office_before(doc, nk, person, m.before)
+                    if (folded in nk.all_firsts or folded in self._usual_first or not distinctive) and not (
+                            office or named_right):
+                        continue  # "Joan Healey" may be John Healey's namesake
+                    display = _first_display(person, right) or token
+                    support = "office before the name" if office else (
+                        "spelled correctly elsewhere" if named_right else "no known person of that name")
+                    yield self.finding(
+                        doc, m.before, m.before + len(token),
+                        f"'{token} {form}' looks like a misspelling of {person.name}'s first name ({support})",
+                        suggestion=display, confidence=0.85 if (office or named_right) else 0.7,
+                    )
+
+    # -- surnames -------------------------------------------------------------------
+    def _surnames(self, doc: Document, nk: NameKnowledge, sc: Any) -> Iterator[Finding]:
         memo = self._memo
         candidates: dict[str, tuple[Close, ...]] = {}
+        weak_forms: set[str] = set()
         for form in sc.forms:
-            closes = memo.get(form)
-            if closes is None:
-                closes = remember(memo, form, self._candidate(nk, form))
+            hit = memo.get(form)
+            if hit is None:
+                hit = remember(memo, form, self._candidate(nk, form))
+            closes, weak = hit
             if closes:
                 candidates[form] = closes
+                if weak:
+                    weak_forms.add(form)
         if not candidates:
             return
         non_final = {fold(t) for t in sc.non_final}
@@ -176,7 +266,8 @@ class MisspelledName(Rule):
                 del candidates[form]
         if not candidates:
             return
-        mentions = [(m, mention_first(m, nk)) for m in sc.occurrences(candidates)]
+        mentions = [(m, mention_first(m, nk)) for m in sc.occurrences(candidates)
+                    if not _GIVEN_NAME_OF.match(doc.text, m.end)]
         firsts: dict[str, set[str]] = {}
         for m, first in mentions:
             if first:
@@ -193,7 +284,8 @@ class MisspelledName(Rule):
         mentions.sort(key=lambda mf: mf[1] is None)
         for m, first in mentions:
             key = fold(m.form)
-            verdict = self._judge(doc, nk, m, first, key, candidates[m.form], present, firsts, firsts_all, resolved)
+            verdict = self._judge(doc, nk, m, first, key, candidates[m.form], present, firsts, firsts_all, resolved,
+                                  weak=m.form in weak_forms)
             if verdict is None:
                 continue
             if first:
@@ -211,7 +303,7 @@ class MisspelledName(Rule):
     def _short_typo(self, form: str, close: Close) -> bool:
         """A consonant slip in a short name: many real names are one such
         edit apart, so it needs the person's office before it."""
-        return not close.same_key and letters(form) < self._typo_len
+        return not _slip(form, close) and letters(form) < self._typo_len
 
     def _established(self, form: str) -> bool:
         """A name or word in its own right (wordfreq), not a mere slip."""
@@ -232,9 +324,21 @@ class MisspelledName(Rule):
         if countries and not countries & self._transliterated and not (first and first in self._common_first):
             return False
         a, b = fold(form), fold(close.surname)
-        return _consonants(a) == _consonants(b)
+        if _consonants(a) == _consonants(b):
+            return True
+        # a letter swapped for another of the same sound ("Kassem"/"Qassem", same
+        # length and phonetic key) is a spelling too, for names from another
+        # script; a doubled or dropped letter ("Grosi") stays a slip
+        return close.same_key and len(a) == len(b) and self._transliterated_name(person)
 
-    def _judge(self, doc, nk, m: Mention, first, key, closes, present, firsts, firsts_all, resolved) -> _Verdict | None:
+    def _transliterated_name(self, person: Any) -> bool:
+        """Does the person's name reach English from another script (or is
+        the country unknown)? Then vowel-only variants are real spellings."""
+        countries = person.countries()
+        return not countries or bool(countries & self._transliterated)
+
+    def _judge(self, doc, nk, m: Mention, first, key, closes, present, firsts, firsts_all, resolved,
+               weak: bool = False) -> _Verdict | None:
         known_other = nk.known_surname(m.form)
         own = {id(p) for p in known_other}
         # people for whom the form is itself correct are not misspelled
@@ -251,13 +355,17 @@ class MisspelledName(Rule):
             office = self._office_before(doc, nk, person, m.before)
             elsewhere = _spelled_elsewhere(nk, person, present)
             supports = 1 + bool(office) + bool(elsewhere)
-            if (known_other or not close.same_key) and supports < 2:
+            if (known_other or not _slip(m.form, close)) and supports < 2:
                 return None
-            if self._short_typo(m.form, close) and not office:
+            if (self._short_typo(m.form, close) or weak) and not office:
                 return None
             if self._established(m.form) and not office:
                 return None  # "David Clarke", "Tom Wolfe": a real name with a common first name
-            if self._variant_spelling(m.form, close, person, elsewhere, first) and not (office and present.get(key, 0) == 1):
+            if self._variant_spelling(m.form, close, person, elsewhere, first) and not (
+                    office and (present.get(key, 0) == 1 or not self._transliterated_name(person))):
+                # a consistent transliteration ("Oleksiy"/"Oleksii") survives its office
+                # only where the name comes from another script; "Scottish First
+                # Minister John Swinny" has one spelling, and the office singles him out
                 return None
             reason = "first name" + (" and office" if office else "") + (
                 "; spelled correctly elsewhere" if elsewhere else "")
@@ -269,7 +377,7 @@ class MisspelledName(Rule):
             if all(nk.first_fits(v.person, f) for f in own_firsts):
                 return _Verdict(v.person, v.close, min(v.confidence, 0.9), v.reason)
             return None  # two people behind one form: leave it
-        if own_firsts:
+        if own_firsts or weak:
             return None  # introduced with a first name that did not resolve: another person
         if known_other and any(_introduced(nk, q, firsts) for q in known_other):
             return None
@@ -280,7 +388,7 @@ class MisspelledName(Rule):
             supports = bool(office) + bool(elsewhere)
             if supports == 0 or (known_other and not elsewhere):
                 continue
-            if not close.same_key and (supports < 2 or (self._short_typo(m.form, close) and not office)):
+            if not _slip(m.form, close) and (supports < 2 or (self._short_typo(m.form, close) and not office)):
                 continue
             if not office and doc.in_quotation(m.start, m.end):
                 continue  # a quoted spelling beside the right one: names.inconsistent (info)
@@ -320,11 +428,51 @@ class MisspelledName(Rule):
         forms = nk.office_forms(person, doc.date)
         if not forms:
             return None
-        window = fold_title(doc.text[max(0, start - 70):start]).rstrip(" ,\t")
+        raw = doc.text[max(0, start - 70):start].rstrip(" ,\t")
+        window = fold_title(raw)
+        countries = person.countries()
         for form in forms:
             if window.endswith(form):
+                # "Qatar's Prime Minister Mohamed ...": another country's office
+                qualifier = _QUALIFIER.search(raw, 0, len(raw) - len(form))
+                country = nk.index.country_of_adjective(qualifier.group(1)) if qualifier else None
+                if country is not None and country not in countries:
+                    continue
                 return form
         return None
+
+
+#: A token followed by "bin", "ibn", "al" ... and a name is a given name of a
+#: longer name ("Mohammed bin Salman", "Tamim bin Hamad Al Thani"), not a surname.
+_GIVEN_NAME_OF = re.compile(r"[ \t]+(?:bin|ibn|bint|abu|al|el)[ \t-]+[A-Z]")
+
+
+#: The word (or possessive) right before an office form: a nationality qualifier?
+_QUALIFIER = re.compile(r"((?:[A-Z][\w.]*[ \t])?[A-Z][\w.]*(?:'s|’s)?)[ \t]+$")
+
+
+def _slip(form: str, close: Close) -> bool:
+    """A slip rather than another name: a vowel or doubling difference (same
+    phonetic key), or two adjacent letters swapped in a long name ("Zelenksy"
+    for Zelensky), which typing produces and names rarely differ by."""
+    return close.same_key or (letters(form) >= 6 and _transposed(fold(form), fold(close.surname)))
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ only by one swap of adjacent letters?"""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _first_display(person: Any, folded: str) -> str | None:
+    """The first name ``folded`` as the knowledge base writes it."""
+    for full in person.full_names:
+        for part in full.split():
+            if fold(part) == folded:
+                return part
+    return None
 
 
 def _lowercase_word_in(text: str, form: str) -> bool:

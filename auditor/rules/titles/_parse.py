@@ -45,6 +45,11 @@ _FUNCTION_WORDS = {
 _BLOCKING = {"Deputy", "Vice", "Assistant", "Under", "Shadow", "Junior", "Associate", "Principal", "Lieutenant",
              "Lt.", "Lt", "Senior", "Chief", "First", "Second", "Acting", "Parliamentary", "Permanent",
              "Minister", "Secretary", "State", "Regional", "Provincial", "State's", "Party"}
+# Lowercase words that make another office of the title after them ("deputy
+# national security adviser Tony Blinken"): a running-text title blocked like
+# its capitalised form.
+_BLOCKING_LOWER = {"deputy", "vice", "assistant", "under", "shadow", "junior", "associate", "principal",
+                   "senior", "parliamentary", "permanent", "regional", "provincial"}
 _VARIETY_SWAP = {"defence": "defense", "defense": "defence", "labour": "labor", "labor": "labour"}
 
 
@@ -114,6 +119,7 @@ class Lexicon:
         self.unchecked = {norm_title(t) for t in cfg.get("unchecked_titles", [])}
         self.unchecked_functions = set(cfg.get("unchecked_functions", []))
         self.never_held_functions = set(cfg.get("never_held_functions", []))
+        self.never_held_qualified = set(cfg.get("never_held_qualified_functions", []))
         self.weak = {norm_title(t) for t in cfg.get("weak_titles", [])}
         self.honorifics = set(cfg.get("honorifics", []))
         self.particles = set(cfg.get("name_particles", []))
@@ -341,7 +347,8 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
         before = _word_before(text, adj[1])
         if before:
             word = before[0]
-            if word in ("of", "Of", "for", "&", "and") or (
+            possessive = adj[0].endswith(("'s", "’s"))  # "..., and Ukraine's defence minister, X": its own title
+            if (word in ("of", "Of", "for", "&") or (word == "and" and not possessive)) or (
                     word[:1].isupper() and word.strip("\"“‘'(") not in _FUNCTION_WORDS
                     and word not in lex.prefix_kind and not word.endswith((".", ":", ";", ",", "!", "?", '"', "”"))):
                 return False  # "Boy Scouts of America President ...": part of a longer name
@@ -361,7 +368,7 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
             mention.start = mention.prefix_start = prev[1]
             return True
         bare = word.strip("\"“”‘’'(),;:")
-        if bare in _BLOCKING:
+        if bare in _BLOCKING or bare in _BLOCKING_LOWER:
             return False
         if bare.endswith(("'s", "’s")) and mention.adjective is None:
             return True  # "Trump's Defense Secretary ..." - a possessive owner, fine
@@ -389,7 +396,11 @@ def _extend_forward(text: str, mention: TitleMention, lex: Lexicon) -> None:
     pos = mention.title_end
     n = len(text)
     appositive = False
-    if text.startswith(", ", pos) and (mention.plural or _preceded_by_the(text, mention.head_start)):
+    if text.startswith(", ", pos) and (mention.plural or _preceded_by_the(text, mention.head_start)
+                                       or _preceded_by_the(text, mention.start)
+                                       or (mention.adjective or "").endswith(("'s", "’s"))):
+        # "the defence secretary, X", "the former foreign secretary, X",
+        # "Ukraine's foreign minister, X": an appositive names the holder
         pos += 2
         appositive = True
     elif pos < n and text[pos] in " \t":

@@ -15,7 +15,8 @@ dates on the document's date.
   past events, a bare title is only reported with a nationality qualifier
   (option ``bare_needs_qualifier``), within ``max_gap_days`` of the end of
   the role, and when its sentence has no past-time marker (``past_markers``
-  in ``rules/titles.yml``: "then", "during", "administration", an earlier
+  in ``rules/titles.yml``: "then", "under" or "during" before the title,
+  a named "administration", an earlier month or
   year ...). The one exception is a sentence about the article's own
   present: a bare title that opens the sentence (optionally after "On
   Tuesday,") or names the speaker of a closing attribution (", Prime
@@ -23,7 +24,13 @@ dates on the document's date.
   ("today", a weekday: ``current_markers``) and no retelling
   ("had", "heard", "testified": ``retold_markers``), is checked without a
   qualifier ("Secretary of State Antony Blinken met Saudi officials on
-  Tuesday", written in March 2025). A bare title before the role began is
+  Tuesday", written in March 2025), and at any distance from the end of
+  the role ("Russian Defence Minister Sergei Shoigu visited troops on
+  Tuesday", written in 2025). The same holds for a lowercase title with a
+  nationality qualifier set off beside the name ("Olaf Scholz, the German
+  chancellor, said on Monday"; "Ukraine's foreign minister, Dmytro Kuleba,
+  said on Tuesday"); other lowercase titles are descriptions and are only
+  checked for "former". A bare title before the role began is
   not reported: it is anticipation ("President Trump will ...") far more
   often than an error.
 
@@ -125,6 +132,16 @@ from auditor.rules.titles._parse import (
 )
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+#: "March 6, 2019", "6 March 2019", "March 2019": a dated event, in the past
+#: when its month is before the document's ("sits during her meeting with
+#: Ukrainian President Petro Poroshenko in Kyiv, Ukraine, March 6, 2019")
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?(?:[ \t]+\d{1,2},?)?[ \t]+(20\d\d)\b")
+
+
+def _month_start(m: re.Match[str]) -> dt.date:
+    return dt.date(int(m.group(2)), _MONTHS.index(m.group(1).lower()) + 1, 1)
 
 
 class Options(BaseModel):
@@ -148,6 +165,21 @@ def _past_marker_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _past_preposition_re() -> re.Pattern[str]:
+    """``past_prepositions`` right before a title ("under President Obama")."""
+    words = "|".join(re.escape(w) for w in settings().get("past_prepositions", [])) or "(?!)"
+    return re.compile(r"(?i)(?<![\w-])(?:" + words + r")[ \t]+(?:the[ \t]+)?$")
+
+
+@lru_cache(maxsize=1)
+def _past_named_noun_re() -> re.Pattern[str]:
+    """``past_named_nouns`` after a capitalised name ("the Obama administration")."""
+    words = "|".join(re.escape(w) for w in settings().get("past_named_nouns", [])) or "(?!)"
+    return re.compile(r"\b(?!(?:The|This|That|An?|His|Her|Its|Their|Our|Whole|Entire|New|Current)\b)"
+                      r"[A-Z][\w-]+(?:'s|’s)?[ \t]+(?:" + words + r")\b")
+
+
+@lru_cache(maxsize=1)
 def _current_marker_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(present-time markers, retelling markers) of rules/titles.yml."""
     return _words_re(settings().get("current_markers", [])), _words_re(settings().get("retold_markers", []))
@@ -158,7 +190,7 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?i)(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
 
-_LEAD_IN = re.compile(r"[\s\"“‘(]*(?:(?:On|on|Earlier|Late|Early)?[ \t]*[A-Z][a-z]+day(?:[ \t]+(?:morning|afternoon|evening|night))?,?|Today,?|Yesterday,?)?[ \t]*")
+_LEAD_IN = re.compile(r"[\s\"“‘(]*(?:(?:On|on|Earlier|Late|Early)?[ \t]*[A-Z][a-z]+day(?:[ \t]+(?:morning|afternoon|evening|night))?,?|Today,?|Yesterday,?)?[ \t]*(?:[Tt]he[ \t]+)?")
 
 
 _ATTRIBUTION_BEFORE = re.compile(r"[,”\"][ \t]*$")
@@ -299,14 +331,21 @@ class OutOfDate(Rule):
                 return (f"{person.name} took office as {main[0].office.title} on {_fmt(main[0].start)}: "
                         f"no longer '-elect' on {date}", rewrite(mention.title_start, mention.title_end, fixed))
             return None
-        if mention.lowercase:
+        if mention.lowercase and not (mention.adjective and (mention.appositive or mention.postposed)
+                                      and _current_event(doc, mention)):
+            # a lowercase title is mostly a description ("the prime minister at the
+            # time"); but a qualified one set off beside the subject of today's news
+            # ("Olaf Scholz, the German chancellor, said on Monday") is a title
             return None
         if (self.options.bare_needs_qualifier and mention.adjective is None
                 and not _current_event(doc, mention)):
             return None
         if all(r.ended_before(date, grace=grace) for r in roles):
             last_end = max(r.end for r in roles if r.end)
-            if (date - last_end).days > self.options.max_gap_days:
+            if (date - last_end).days > self.options.max_gap_days and not _current_event(doc, mention):
+                # long after the role, a title is mostly historical usage; but the
+                # subject of today's news ("Russian Defence Minister Sergei Shoigu
+                # visited troops on Tuesday", in 2025) is stale at any distance
                 return None
             if self._past_context(text, mention, date):
                 return None
@@ -340,6 +379,9 @@ class OutOfDate(Rule):
     def _past_context(text: str, mention: TitleMention, date: dt.date) -> bool:
         left, right = sentence_bounds(text, mention.start, mention.end)
         sentence = text[left:right]
-        if _past_marker_re().search(sentence):
+        if _past_marker_re().search(sentence) or _past_named_noun_re().search(sentence) or (
+                _past_preposition_re().search(text, max(left, mention.start - 12), mention.start)):
             return True
-        return any(int(y) < date.year for y in _YEAR.findall(sentence))
+        if any(int(y) < date.year for y in _YEAR.findall(sentence)):
+            return True
+        return any(_month_start(m) < dt.date(date.year, date.month, 1) for m in _MONTH_YEAR.finditer(sentence))

@@ -158,12 +158,26 @@ class WrongOffice(Rule):
         # never_held_functions, in a country where the person holds office, and
         # for curated people or UK/US cabinet posts (complete source data)
         countries = person.countries()
-        covered = [o for o in title_offices if o.function in lex.never_held_functions and o.country in countries
+        if (mention.country and person.curated and countries and mention.country not in countries
+                and not countries & lex.organisations and mention.country not in lex.organisations
+                and any(o.function in lex.never_held_functions and o.country == mention.country
+                        for o in title_offices)):
+            # "French President Giorgia Meloni": no office in that country at all,
+            # and her own (Italian) office is of another kind. Not for officials of
+            # international organisations, whose national careers before them the
+            # packs rarely record ("Belgian Prime Minister Charles Michel", 2014-2019).
+            return ("never", person, None, ref)
+        never = lex.never_held_functions | (lex.never_held_qualified if mention.country else set())
+        covered = [o for o in title_offices if o.function in never and o.country in countries
                    and (mention.country in (None, o.country))]
         if not covered or not (person.curated or covered[0].country in ("GB", "US")):
             return None
-        if any(date is not None and r.start is not None and r.start > date + _GRACE for r in person.roles):
-            # a future role may be the one meant; stay quiet
+        if any(date is not None and r.start is not None and r.start > date + _GRACE
+               and r.office.function in functions for r in person.roles):
+            # a future role of this kind may be the one meant (a misdated text); stay
+            # quiet. A future role of another kind is no excuse: Rubio's later
+            # stint as national security adviser does not make him Defense
+            # Secretary in March 2025.
             return None
         return ("never", person, None, ref)
 
