@@ -631,3 +631,31 @@ def test_relatives_of_leaders_are_not_slips_for_them():
             "Ivanka Trump spoke at the summit. Ivana Trump, the mother of Trump's first three children, "
             "was born in Czechoslovakia.")
     assert run([text], "names.misspelled", BUILTIN) == []
+
+
+@pytest.mark.parametrize(
+    ("date", "text", "span"),
+    [
+        # the country after the office, as translated text writes it
+        ("2025-03-01", "Defence Minister of Great Britain John Healy told journalists.", ("Healy", "Healey")),
+        ("2025-03-01", "British Defence Minister John Healy told journalists.", ("Healy", "Healey")),
+        ("2023-05-01", "the Minister of Foreign Affairs of Ukraine Dmytro Kulleba said.", ("Kulleba", "Kuleba")),
+        ("2025-03-01", "Prime Minister of Great Britain Kier Starmer met Trump.", ("Kier", "Keir")),
+    ],
+)
+def test_misspelled_with_the_country_after_the_office(date, text, span):
+    found = run([f"---\ndate: {date}\n---\n{text}"], "names.misspelled", BUILTIN)
+    assert spans(found) == [span]
+    assert "office" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister of Great Britain John Healey told journalists.",
+        "Defence Minister of Ukraine John Healy told journalists.",  # another country's office: no support
+        "Prime Minister of Great Britain Keir Starmer met Trump.",
+    ],
+)
+def test_misspelled_with_the_country_after_the_office_passes(text):
+    assert run([f"---\ndate: 2025-03-01\n---\n{text}"], "names.misspelled", BUILTIN) == []

@@ -565,3 +565,43 @@ def test_attorney_general_is_checked_only_with_a_national_qualifier():
         "US Attorney General Kristi Noem"]
     assert run("Attorney General Kristi Noem spoke on Thursday.", WRONG, "2025-04-03") == []
     assert run("US Attorney General Pam Bondi spoke on Thursday.", WRONG, "2025-04-03") == []
+
+
+# --------------------------------------------------------------------------- country after the office
+@pytest.mark.parametrize(
+    ("text", "date", "rule", "span", "suggestion"),
+    [
+        ("Defence Minister of Great Britain John Healey told journalists.", "2025-03-01", WRONG,
+         "Defence Minister of Great Britain John Healey", "British Defence Secretary John Healey"),
+        ("Prime Minister of Ukraine Keir Starmer met Trump.", "2025-03-01", WRONG,
+         "Prime Minister of Ukraine Keir Starmer", "British Prime Minister Keir Starmer"),
+        ("John Healey, the defence minister of the United Kingdom, said on Monday.", "2025-03-01", WRONG,
+         "John Healey, the defence minister of the United Kingdom", "John Healey, the British defence secretary"),
+        ("President of France Olaf Scholz met Trump.", "2025-03-01", WRONG,
+         "President of France Olaf Scholz", None),
+        ("Prime Minister of Great Britain Rishi Sunak said on Tuesday.", "2025-03-01", STALE,
+         "Prime Minister of Great Britain Rishi Sunak", "former Prime Minister of Great Britain Rishi Sunak"),
+    ],
+)
+def test_country_after_the_office_is_a_qualifier(text, date, rule, span, suggestion):
+    found = run(text, rule, date)
+    assert [f.text for f in found] == [span]
+    assert found[0].suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Prime Minister of Great Britain Keir Starmer met Trump.", "2025-03-01"),
+        ("Prime Minister of the UK Keir Starmer met Trump.", "2025-03-01"),
+        ("the Minister of Foreign Affairs of Ukraine Dmytro Kuleba said on Monday.", "2023-05-01"),
+        ("President of France Emmanuel Macron met Trump.", "2025-03-01"),
+        ("Foreign Minister of the Russian Federation Sergei Lavrov said on Tuesday.", "2025-03-01"),
+        ("Defence Secretary of Great Britain John Healey told journalists.", "2025-03-01"),
+        ("Secretary of State of the United States Marco Rubio said so.", "2025-03-01"),
+        ("Prime Minister of Great Britain Rishi Sunak said on Tuesday.", "2023-03-01"),
+    ],
+)
+def test_country_after_the_office_passes(text, date):
+    assert run(text, WRONG, date) == []
+    assert run(text, STALE, date) == []

@@ -94,6 +94,7 @@ from auditor.rules.names._known import (
     mention_first,
     name_knowledge,
 )
+from auditor.rules.titles._parse import country_names
 from auditor.rules.names._scan import (
     Mention,
     derived_pair,
@@ -424,13 +425,25 @@ class MisspelledName(Rule):
 
     def _office_before(self, doc, nk: NameKnowledge, person, start: int) -> str | None:
         """An office form of ``person`` ending right before ``start``
-        ("Foreign Secretary David Lamy", "the defence secretary, Healy")."""
+        ("Foreign Secretary David Lamy", "the defence secretary, Healy"). The
+        country may follow the office, as in translated text ("Defence
+        Secretary of Great Britain John Healy"). Another wording of the same
+        kind of office counts when it names the person's country ("British
+        Defence Minister John Healy", "Defence Minister of Great Britain John
+        Healy"): the reader is pointed at the same person."""
         forms = nk.office_forms(person, doc.date)
         if not forms:
             return None
-        raw = doc.text[max(0, start - 70):start].rstrip(" ,\t")
-        window = fold_title(raw)
+        raw = doc.text[max(0, start - 100):start].rstrip(" ,\t")
         countries = person.countries()
+        after = None
+        post = _country_after(nk.index).search(raw)
+        if post:
+            after = country_names(nk.index).get(post.group(1))
+            if after not in countries:
+                return None  # "Prime Minister of Qatar Mohamed ...": another country's office
+            raw = raw[:post.start()]
+        window = fold_title(raw)
         for form in forms:
             if window.endswith(form):
                 # "Qatar's Prime Minister Mohamed ...": another country's office
@@ -439,7 +452,59 @@ class MisspelledName(Rule):
                 if country is not None and country not in countries:
                     continue
                 return form
+        functional = _function_forms(nk.index)
+        for role in person.roles:
+            if doc.date is not None and role.start is not None and role.start > doc.date:
+                continue
+            for form in functional.get((role.office.function, role.office.country), ()):
+                if not window.endswith(form) or (len(window) > len(form) and window[-len(form) - 1].isalnum()):
+                    continue
+                qualifier = _QUALIFIER.search(raw, 0, len(raw) - len(form))
+                country = after or (nk.index.country_of_adjective(qualifier.group(1)) if qualifier else None)
+                if country == role.office.country:
+                    return form
         return None
+
+
+_FUNCTION_FORMS: dict[int, tuple[Any, dict[tuple[str, str], tuple[str, ...]]]] = {}
+
+
+def _function_forms(index: Any) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(function, country) -> folded multi-word title forms of every office
+    of that function elsewhere ("defence minister" for the UK's
+    defence-minister function, whose own form is "Defence Secretary")."""
+    hit = _FUNCTION_FORMS.get(id(index))
+    if hit is not None and hit[0] is index:
+        return hit[1]
+    by_function: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+    for office in index.offices.values():
+        if office.kind != "office" or not office.function:
+            continue
+        countries.setdefault(office.function, set()).add(office.country)
+        for form in office.all_forms:
+            if " " in form:
+                by_function.setdefault(office.function, set()).add(fold_title(form))
+    table = {(f, c): tuple(sorted(by_function.get(f, ()), key=len, reverse=True))
+             for f, cs in countries.items() for c in cs}
+    _FUNCTION_FORMS.clear()
+    _FUNCTION_FORMS[id(index)] = (index, table)
+    return table
+
+
+_COUNTRY_AFTER_END: dict[int, tuple[Any, re.Pattern[str]]] = {}
+
+
+def _country_after(index: Any) -> re.Pattern[str]:
+    """" of (the) <country>" at the end of a window before a name."""
+    hit = _COUNTRY_AFTER_END.get(id(index))
+    if hit is not None and hit[0] is index:
+        return hit[1]
+    names = sorted(country_names(index), key=len, reverse=True) or ["(?!)"]
+    pattern = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(" + "|".join(re.escape(n) for n in names) + r")$")
+    _COUNTRY_AFTER_END.clear()
+    _COUNTRY_AFTER_END[id(index)] = (index, pattern)
+    return pattern
 
 
 #: A token followed by "bin", "ibn", "al" ... and a name is a given name of a

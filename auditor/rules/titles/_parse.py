@@ -5,7 +5,10 @@ Shared by ``titles.wrong-office``, ``titles.out-of-date`` and
 surface form of every office title known to the knowledge base (capitalised,
 lowercase, Defence/Defense variants, plurals); each hit is then extended
 backwards (nationality qualifier, "former"/"ex-"/"then-") and forwards
-(honorific, one name or a list of names), and names are resolved through the
+(country named after the office, as translated text writes it: "Defence
+Minister of Great Britain John Healey", "the Minister of Foreign Affairs of
+Ukraine Dmytro Kuleba"; honorific; one name or a list of names), and names
+are resolved through the
 :class:`~auditor.knowledge.people.PeopleIndex`.
 
 The parse of the last document is memoised, because two or three rules ask
@@ -177,6 +180,9 @@ class Lexicon:
                 if adjs:
                     self.country_first_adjective[office.country] = adjs[0]
         self.variety_pairs: list[tuple[str, str]] = [tuple(p) for p in cfg.get("variety_words", [])]
+        #: " of <country>" right after a title ("Prime Minister of Great Britain")
+        self.country_after_re = country_after_re(index)
+        self.country_by_name = country_names(index)
 
     def adjective_before(self, text: str, pos: int) -> tuple[str, int] | None:
         """The nationality qualifier ending just before ``pos`` (one space
@@ -230,6 +236,35 @@ class _Finder:
         return self._pattern.finditer(text)
 
 
+def country_names(index: PeopleIndex) -> dict[str, str]:
+    """Names of countries (and organisations) as written after "of" -> code:
+    the country's title and other forms ("United Kingdom", "UK", "Great
+    Britain", "Russian Federation"), not its adjectives."""
+    out: dict[str, str] = {}
+    for office in index.offices.values():
+        if office.kind == "country":
+            for name in (office.title, *office.forms):
+                out.setdefault(name, office.country)
+    return out
+
+
+_COUNTRY_AFTER: dict[int, tuple[Any, re.Pattern[str] | None]] = {}
+
+
+def country_after_re(index: PeopleIndex) -> re.Pattern[str] | None:
+    """" of (the) <country>" followed by a space or comma; group 1 is the
+    country name. Memoised per index."""
+    hit = _COUNTRY_AFTER.get(id(index))
+    if hit is not None and hit[0] is index:
+        return hit[1]
+    names = sorted(country_names(index), key=len, reverse=True)
+    pattern = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(" + "|".join(re.escape(n) for n in names)
+                         + r")(?=[ \t]+[A-Z]|,[ \t])") if names else None
+    _COUNTRY_AFTER.clear()
+    _COUNTRY_AFTER[id(index)] = (index, pattern)
+    return pattern
+
+
 def _alternation(strings: set[str]) -> Any:
     strings = {s for s in strings if s}
     return _Finder(strings) if strings else None
@@ -279,11 +314,19 @@ class TitleMention:
     #: "the press secretary of the Russian President Dmitry Peskov": the name
     #: may belong to the noun before "of", so the title rules leave it alone
     complement: bool = False
+    #: end of a country named after the title ("Defence Minister of Great
+    #: Britain"): the country is then in ``country``, ``adjective`` is None
+    country_end: int | None = None
 
     @property
     def head_start(self) -> int:
         """Start of qualifier + title (without the prefix)."""
         return self.qualifier_start if self.qualifier_start is not None else self.title_start
+
+    @property
+    def head_end(self) -> int:
+        """End of title + a country named after it."""
+        return self.country_end if self.country_end is not None else self.title_end
 
 
 _MEMO: tuple[Any, Any, Any] = (None, None, None)  # (document, index, mentions), replaced as one tuple
@@ -320,6 +363,7 @@ def _parse(text: str, lex: Lexicon) -> list[TitleMention]:
                                lowercase=lowercase, plural=is_plural_word(title.split()[-1]))
         if not _extend_back(text, mention, lex):
             continue
+        _country_after(text, mention, lex)
         _extend_forward(text, mention, lex)
         if not mention.names:
             _postposed(text, mention, lex)
@@ -378,6 +422,22 @@ def _extend_back(text: str, mention: TitleMention, lex: Lexicon) -> bool:
     return True
 
 
+def _country_after(text: str, mention: TitleMention, lex: Lexicon) -> None:
+    """"Prime Minister of Great Britain Keir Starmer", "the Minister of
+    Foreign Affairs of Ukraine Dmytro Kuleba": the country after the office
+    qualifies it as a nationality adjective before it would. Not when a
+    qualifier already stands before the title ("British Minister of the
+    UK ..." is no title we can judge)."""
+    if lex.country_after_re is None or mention.country is not None:
+        return
+    m = lex.country_after_re.match(text, mention.title_end)
+    if not m:
+        return
+    mention.country = lex.country_by_name.get(m.group(1))
+    mention.country_end = m.end()
+    mention.end = m.end()
+
+
 def _word_before(text: str, pos: int) -> tuple[str, int] | None:
     """(word, start) of the whitespace-delimited word before ``pos``, when
     only spaces or tabs separate them."""
@@ -393,7 +453,7 @@ def _word_before(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _extend_forward(text: str, mention: TitleMention, lex: Lexicon) -> None:
-    pos = mention.title_end
+    pos = mention.head_end
     n = len(text)
     appositive = False
     if text.startswith(", ", pos) and (mention.plural or _preceded_by_the(text, mention.head_start)
@@ -435,7 +495,7 @@ _APPOSITION = re.compile(r"(?:,[ \t]+(?:the|a|The)[ \t]+|,[ \t]+)$")
 
 def _postposed(text: str, mention: TitleMention, lex: Lexicon) -> None:
     """"Jeremy Hunt, the former foreign secretary, ..." — the name before."""
-    after = text[mention.title_end:mention.title_end + 2]
+    after = text[mention.head_end:mention.head_end + 2]
     if not after or after[0] not in ",.;:)" or after.startswith(("'", "’")):
         return
     window = text[max(0, mention.start - 8):mention.start]
@@ -463,7 +523,7 @@ def _postposed(text: str, mention: TitleMention, lex: Lexicon) -> None:
         if people:
             mention.names.append(NameRef(start, comma, name, people, full=k > 1))
             mention.start = start
-            mention.end = max(mention.end, mention.title_end)
+            mention.end = max(mention.end, mention.head_end)
             mention.appositive = True
             mention.postposed = True
             return

@@ -13,7 +13,8 @@ dates on the document's date.
   Biden" in February 2025). Because newspapers write "President Obama
   signed the law in 2010" or "the firing of FBI Director James Comey" for
   past events, a bare title is only reported with a nationality qualifier
-  (option ``bare_needs_qualifier``), within ``max_gap_days`` of the end of
+  (option ``bare_needs_qualifier``; a country after the office counts:
+  "President of the United States Joe Biden"), within ``max_gap_days`` of the end of
   the role, and when its sentence has no past-time marker (``past_markers``
   in ``rules/titles.yml``: "then", "under" or "during" before the title,
   a named "administration", an earlier month or
@@ -291,7 +292,7 @@ class OutOfDate(Rule):
                     severity = self.severity
                     if doc.in_quotation(mention.start, mention.end):
                         severity = lower_severity(severity)
-                    yield self.finding(doc, mention.start, max(ref.end, mention.title_end if mention.postposed else 0),
+                    yield self.finding(doc, mention.start, max(ref.end, mention.head_end if mention.postposed else 0),
                                        message, suggestion=suggestion,
                                        severity=severity, confidence=0.85 if mention.prefix else 0.7)
                     break
@@ -301,7 +302,7 @@ class OutOfDate(Rule):
         date = doc.date
         grace = self.options.grace_days
         text = doc.text
-        end = max(mention.title_end, mention.names[0].end)
+        end = max(mention.head_end, mention.names[0].end)
 
         def rewrite(seg_start: int, seg_end: int, replacement: str) -> str:
             return text[mention.start:seg_start] + replacement + text[seg_end:end]
@@ -331,13 +332,14 @@ class OutOfDate(Rule):
                 return (f"{person.name} took office as {main[0].office.title} on {_fmt(main[0].start)}: "
                         f"no longer '-elect' on {date}", rewrite(mention.title_start, mention.title_end, fixed))
             return None
-        if mention.lowercase and not (mention.adjective and (mention.appositive or mention.postposed)
+        qualified = mention.adjective is not None or mention.country_end is not None
+        if mention.lowercase and not (qualified and (mention.appositive or mention.postposed)
                                       and _current_event(doc, mention)):
             # a lowercase title is mostly a description ("the prime minister at the
             # time"); but a qualified one set off beside the subject of today's news
             # ("Olaf Scholz, the German chancellor, said on Monday") is a title
             return None
-        if (self.options.bare_needs_qualifier and mention.adjective is None
+        if (self.options.bare_needs_qualifier and not qualified
                 and not _current_event(doc, mention)):
             return None
         if all(r.ended_before(date, grace=grace) for r in roles):

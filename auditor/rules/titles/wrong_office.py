@@ -7,6 +7,10 @@ Three cases, from most to least certain:
 
 * wrong country: "Ukrainian Prime Minister Sir Keir Starmer" — Starmer's
   prime-ministership is British (suggests "British Prime Minister ...");
+  the country may follow the office, as in translated text ("Prime
+  Minister of Ukraine Keir Starmer"; "Defence Minister of Great Britain
+  John Healey" is the wrong national form, like "British Defence Minister
+  John Healey", and both are rewritten "British Defence Secretary ...");
 * wrong national form: "former Foreign Minister Jeremy Hunt" — the UK
   office is Foreign Secretary; "two ex-defense ministers, Grant Shapps and
   Gavin Williamson" — Defence Secretary (the US spelling is reported by
@@ -101,7 +105,7 @@ class WrongOffice(Rule):
         for mention in title_mentions(doc, index):
             if not mention.names or mention.prefix == "neutral" or mention.complement:
                 continue  # "de facto foreign minister", "so-called president"
-            if mention.lowercase and not (mention.adjective or mention.plural or mention.appositive
+            if mention.lowercase and not (mention.adjective or mention.country_end or mention.plural or mention.appositive
                                           or any(ref.full for ref in mention.names)):
                 continue  # "class president Ryan": a description, not a title
             key = norm_title(mention.title)
@@ -193,9 +197,13 @@ class WrongOffice(Rule):
 
                 title = _plural(title)
             seg_start = mention.head_start
-            adj = (country_adjective(lex, office.country) or "") if mention.adjective is not None else ""
+            # a country after the title ("Defence Minister of Great Britain John
+            # Healey") becomes the adjective before it, as in English usage
+            qualified = mention.adjective is not None or mention.country_end is not None
+            adj = (country_adjective(lex, office.country) or "") if qualified else ""
             replacement = (adj + " " if adj else "") + (title.lower() if mention.lowercase and mention.postposed else title)
-            suggestion = text[mention.start:seg_start] + replacement + text[mention.title_end:mention.end]
+            rest = mention.head_end if adj or mention.country_end is None else mention.title_end
+            suggestion = text[mention.start:seg_start] + replacement + text[rest:mention.end]
             where = country_display(lex.index, office.country)
             if kind == "country":
                 message = (f"{person.name} held the office of {office.title} in {where}, "
