@@ -162,3 +162,18 @@ def test_open_snapshot_role_is_neither_over_nor_certain_after_the_snapshot():
     assert role.active_on(D(2022, 1, 1), strict=True)
     assert role.active_on(D(2024, 1, 1)) and not role.active_on(D(2024, 1, 1), strict=True)
     assert not role.ended_before(D(2026, 1, 1))
+
+
+def test_leaders_of_the_opposition_in_westminster_systems(index):
+    def holders(office_id, date):
+        return sorted(p.name for p in index.holders(office_id, date))
+
+    assert "Pierre Poilievre" in holders("ca.leader-of-the-opposition", D(2024, 3, 1))
+    assert "Andrew Scheer" in holders("ca.leader-of-the-opposition", D(2019, 3, 1))
+    assert "Peter Dutton" in holders("au.leader-of-the-opposition", D(2024, 3, 1))
+    assert "Sussan Ley" in holders("au.leader-of-the-opposition", D(2025, 6, 1))
+    assert "Peter Dutton" not in holders("au.leader-of-the-opposition", D(2025, 6, 1))
+    assert "Kemi Badenoch" in holders("gb.leader-of-the-opposition", D(2025, 3, 1))
+    assert "Chris Hipkins" in holders("nz.leader-of-the-opposition", D(2024, 3, 1))
+    (poilievre,) = index.by_name("Pierre Poilievre")
+    assert poilievre.countries() == {"CA"}  # a Latin-script name: vowel slips are slips

@@ -659,3 +659,24 @@ def test_misspelled_with_the_country_after_the_office(date, text, span):
 )
 def test_misspelled_with_the_country_after_the_office_passes(text):
     assert run([f"---\ndate: 2025-03-01\n---\n{text}"], "names.misspelled", BUILTIN) == []
+
+
+@pytest.mark.parametrize(
+    ("date", "text", "span"),
+    [
+        ("2025-03-01", "Opposition leader Pierre Polievre said on Monday.", ("Polievre", "Poilievre")),
+        ("2025-03-01", "Pierre Polievre said on Monday.", ("Polievre", "Poilievre")),
+        ("2025-03-01", "Opposition leader Peter Duton said on Monday.", ("Duton", "Dutton")),
+        ("2025-06-01", "Opposition leader Susan Ley said on Monday.", ("Susan", "Sussan")),
+        ("2024-03-01", "Opposition leader Chris Hipkens said.", ("Hipkens", "Hipkins")),
+    ],
+)
+def test_misspelled_leaders_of_the_opposition(date, text, span):
+    found = run([f"---\ndate: {date}\n---\n{text}"], "names.misspelled", BUILTIN)
+    assert spans(found) == [span]
+
+
+def test_leaders_of_the_opposition_spelled_right_pass():
+    text = ("---\ndate: 2025-06-01\n---\nOpposition leader Sussan Ley met Pierre Poilievre, Peter Dutton, "
+            "Kemi Badenoch, Chris Hipkins, Andrew Scheer, Jagmeet Singh, Yves-François Blanchet and Alice Weidel.")
+    assert run([text], "names.misspelled", BUILTIN) == []

@@ -605,3 +605,15 @@ def test_country_after_the_office_is_a_qualifier(text, date, rule, span, suggest
 def test_country_after_the_office_passes(text, date):
     assert run(text, WRONG, date) == []
     assert run(text, STALE, date) == []
+
+
+def test_leaders_of_the_opposition_titles():
+    found = run("Australian Opposition Leader Peter Dutton said on Monday.", STALE, "2025-07-01")
+    assert [f.text for f in found] == ["Australian Opposition Leader Peter Dutton"]
+    found = run("Australian Opposition Leader Pierre Poilievre said on Monday.", WRONG, "2024-03-01")
+    assert [f.text for f in found] == ["Australian Opposition Leader Pierre Poilievre"]
+    for text, date in [("Canadian Opposition Leader Pierre Poilievre said on Monday.", "2024-03-01"),
+                       ("Australian Opposition Leader Sussan Ley said on Monday.", "2025-07-01"),
+                       ("Australian Opposition Leader Peter Dutton said on Monday.", "2024-07-01"),
+                       ("Opposition Leader Andrew Scheer said on Monday.", "2019-03-01")]:
+        assert run(text, WRONG, date) == [] and run(text, STALE, date) == []
