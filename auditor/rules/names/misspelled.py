@@ -7,7 +7,10 @@ unknown name that merely resembles a famous one is usually another person:
 
 * a first name that fits the known person ("David Lamy" → David Lammy),
 * an office the person held by the document date, right before the name
-  ("Foreign Secretary Lamy", "the defence secretary, Healy"),
+  ("Foreign Secretary Lamy", "the defence secretary, Healy"), also with the
+  country after it as translated text writes it ("Defence Secretary of Great
+  Britain John Healy"), or another wording of that kind of office naming
+  the person's country ("British Defence Minister John Healy"),
 * the correct spelling of that person elsewhere in the same document, or
 * a misspelling already resolved earlier in the same document ("David Lamy"
   … "Lamy said").
