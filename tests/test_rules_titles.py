@@ -617,3 +617,20 @@ def test_leaders_of_the_opposition_titles():
                        ("Australian Opposition Leader Peter Dutton said on Monday.", "2024-07-01"),
                        ("Opposition Leader Andrew Scheer said on Monday.", "2019-03-01")]:
         assert run(text, WRONG, date) == [] and run(text, STALE, date) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An adviser to the President of Ukraine Andriy Yermak said.",
+        "The spokesman for the Russian President Dmitry Peskov said.",
+        "Press Secretary of the President of the Russian Federation Dmitry Peskov said.",
+    ],
+)
+def test_name_after_to_the_or_for_the_title_may_be_the_earlier_nouns(text):
+    assert run(text, WRONG, "2025-03-01") == []
+
+
+def test_for_without_the_is_no_complement():
+    found = run("He voted for President of Ukraine Keir Starmer.", WRONG, "2025-03-01")
+    assert [f.text for f in found] == ["President of Ukraine Keir Starmer"]

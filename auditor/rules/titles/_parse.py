@@ -489,7 +489,10 @@ def _extend_forward(text: str, mention: TitleMention, lex: Lexicon) -> None:
             pos = nxt.end
 
 
-_COMPLEMENT = re.compile(r"\bof[ \t]+(?:the[ \t]+)?$")
+#: "the press secretary of the Russian President Dmitry Peskov", "an adviser to the
+#: President of Ukraine Andriy Yermak", "the spokesman for the Russian President ...": the
+#: name may be the earlier noun's ("to"/"for" only with "the": "voted for President Biden")
+_COMPLEMENT = re.compile(r"\b(?:of[ \t]+(?:the[ \t]+)?|(?:to|for)[ \t]+the[ \t]+)$")
 _APPOSITION = re.compile(r"(?:,[ \t]+(?:the|a|The)[ \t]+|,[ \t]+)$")
 
 
