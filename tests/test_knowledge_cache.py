@@ -37,3 +37,30 @@ def test_tampered_cache_entry_is_ignored(tmp_path, monkeypatch):
     entry.write_bytes(pickle.dumps({"version": _Evil()}))
     assert datacache.load("knowledge", datacache.file_stamp(pack)) is None
     assert read_pack(pack) == {"version": 3}
+
+
+def test_people_country_survives_the_cache_and_a_bad_code_is_never_cached(tmp_path, monkeypatch):
+    import pytest
+
+    from auditor.errors import ConfigError
+    from auditor.knowledge.base import KnowledgeBase
+
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "people.yml"
+    pack.write_text("people:\n  - {name: Jane Roe, country: [DE, AT], roles: []}\n", encoding="utf-8")
+    built = KnowledgeBase([(pack, read_pack(pack))]).people
+    # a second run reads the validated pack and the index from the cache
+    assert datacache.load("knowledge", datacache.file_stamp(pack)) is not None
+    kb = KnowledgeBase([(pack, read_pack(pack))])
+    from auditor.knowledge import people
+
+    stamp = f"people|{kb.version}|{datacache.code_stamp(people.__file__)}"
+    assert datacache.load("people", stamp, allowed=people.INDEX_CLASSES) is not None
+    cached = kb.people
+    assert built.by_name("Roe")[0].name_countries() == cached.by_name("Roe")[0].name_countries() == {"DE", "AT"}
+    bad = tmp_path / "bad.yml"
+    bad.write_text("people:\n  - {name: Jane Roe, country: XX}\n", encoding="utf-8")
+    for _ in range(2):  # an invalid pack is never cached: the second read fails the same way
+        with pytest.raises(ConfigError, match=r"bad\.yml: people\[0\] 'Jane Roe': country: unknown country code 'XX'"):
+            read_pack(bad)
+    assert datacache.load("knowledge", datacache.file_stamp(bad)) is None

@@ -110,6 +110,10 @@ def test_name_key():
         ("offices:\n  xx.king: {title: King}\n", "xx.king"),
         ("offices:\n  Bad Id: {country: XX, title: King}\n", "invalid office id"),
         ("offices:\n  xx.king: {country: XX, title: King, variety: en-AU}\n", "variety"),
+        ("people:\n  - name: Jane Roe\n    country: XX\n", "'Jane Roe': country: unknown country code 'XX'"),
+        ("people:\n  - name: Jane Roe\n    country: [DE, Germany]\n", "unknown country code 'Germany'"),
+        ("people:\n  - name: Jane Roe\n    country: gb\n", "unknown country code 'gb'"),
+        ("people:\n  - name: Jane Roe\n    country: NO\n", "must be quoted"),
     ],
 )
 def test_broken_packs_give_one_line_errors_naming_pack_and_entry(tmp_path: Path, pack, message):
@@ -177,3 +181,24 @@ def test_leaders_of_the_opposition_in_westminster_systems(index):
     assert "Chris Hipkins" in holders("nz.leader-of-the-opposition", D(2024, 3, 1))
     (poilievre,) = index.by_name("Pierre Poilievre")
     assert poilievre.countries() == {"CA"}  # a Latin-script name: vowel slips are slips
+
+
+def test_a_person_without_office_may_name_a_country(tmp_path: Path):
+    """``country`` (a code or a list) joins the office countries in
+    name_countries(); countries() stays the offices' (the title rules)."""
+    path = tmp_path / "newsroom.yml"
+    path.write_text(
+        "people:\n  - name: Jane Roe\n    country: DE\n"
+        "  - name: Jane Roe\n    country: [AT, DE]\n    roles: ['gb.prime-minister 2030-01-01..']\n"
+        "  - name: John Doe\n    country: 'NO'\n",
+        encoding="utf-8",
+    )
+    data = read_pack(path)
+    offices = [(p, d) for p, d in load_knowledge(Config(knowledge=["offices"])).section("offices")]
+    idx = PeopleIndex.from_sections(offices, [(str(path), data["people"])])
+    roe = idx.by_name("Jane Roe")[0]
+    assert roe.declared_countries == ("DE", "AT")
+    assert roe.countries() == {"GB"}
+    assert roe.name_countries() == {"DE", "AT", "GB"}
+    assert idx.by_name("John Doe")[0].name_countries() == {"NO"}
+

@@ -680,3 +680,20 @@ def test_leaders_of_the_opposition_spelled_right_pass():
     text = ("---\ndate: 2025-06-01\n---\nOpposition leader Sussan Ley met Pierre Poilievre, Peter Dutton, "
             "Kemi Badenoch, Chris Hipkins, Andrew Scheer, Jagmeet Singh, Yves-François Blanchet and Alice Weidel.")
     assert run([text], "names.misspelled", BUILTIN) == []
+
+
+def test_declared_country_decides_transliteration_leniency(tmp_path: Path):
+    pack = tmp_path / "people.yml"
+    pack.write_text(
+        "people:\n"
+        "  - {name: Oleg Varenikov, country: RU, roles: []}\n"
+        "  - {name: Dieter Hallmeyer, country: DE, roles: []}\n"
+        "  - {name: Greta Sollinger, roles: []}\n",
+        encoding="utf-8",
+    )
+    def audit(text: str):
+        return spans(run([text], "names.misspelled", [str(pack)]))
+
+    assert audit("The businessman Oleg Varenikav spoke.") == []  # RU: a transliteration
+    assert audit("The businessman Dieter Hallmayer spoke.") == [("Hallmayer", "Hallmeyer")]  # DE: a slip
+    assert audit("The businesswoman Greta Sollingar spoke.") == []  # no country: lenient as before

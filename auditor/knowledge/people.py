@@ -21,6 +21,9 @@ Schema (see docs and ``rules/knowledge/people.yml``)::
         honorific: Sir
         misspellings: [Lamy]
         description: British Labour politician
+        country: GB                 # optional: ISO 3166-1 alpha-2 code, or a list, of the person's
+                                    # country (for people without an office: business leaders,
+                                    # party leaders); names.misspelled reads it with the role countries
         id: Q...                    # optional: entries with the same name merge unless their ids differ
         roles:
           - {office: gb.foreign-secretary, start: 2024-07-05, end: 2025-09-05}
@@ -242,6 +245,8 @@ class Person:
     packs: tuple[str, ...] = ()
     #: named in at least one hand-curated (not generated) pack
     curated: bool = True
+    #: the pack's ``country`` codes (for people without an office)
+    declared_countries: tuple[str, ...] = ()
 
     def roles_on(self, date: dt.date | None, *, strict: bool = False, grace: int = 0) -> list[Role]:
         """Roles held on ``date`` (every role when ``date`` is None)."""
@@ -253,7 +258,15 @@ class Person:
         return [r for r in self.roles if r.office.id == office_id]
 
     def countries(self) -> set[str]:
+        """Countries (or organisations) of the offices the person held."""
         return {r.office.country for r in self.roles}
+
+    def name_countries(self) -> set[str]:
+        """Countries the person belongs to: the pack's ``country`` and those
+        of their offices. What ``names.misspelled`` asks to tell a
+        transliterated name from one with a single spelling; the title rules
+        keep to :meth:`countries` (an office's country)."""
+        return {*self.declared_countries, *self.countries()}
 
     @property
     def full_names(self) -> tuple[str, ...]:
@@ -274,6 +287,7 @@ class _Draft:
     description: str | None = None
     roles: list[tuple[str, Any, Any, str]] = field(default_factory=list)
     packs: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
 
 
 def _add_unique(target: list[str], values: Iterable[str]) -> None:
@@ -374,6 +388,8 @@ class PeopleIndex:
                 _add_unique(draft.misspellings, entry.get("misspellings") or ())
                 draft.honorific = entry.get("honorific") or draft.honorific
                 draft.description = entry.get("description") or draft.description
+                country = entry.get("country")
+                _add_unique(draft.countries, [country] if isinstance(country, str) else country or ())
                 draft.packs.append(where)
                 for role in entry.get("roles") or ():
                     role = parse_role(role)
@@ -421,6 +437,7 @@ class PeopleIndex:
             id=draft.id,
             packs=tuple(draft.packs),
             curated=any(p not in generated for p in draft.packs),
+            declared_countries=tuple(draft.countries),
         )
 
     # -- queries ---------------------------------------------------------------

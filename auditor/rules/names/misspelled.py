@@ -38,7 +38,10 @@ Reid" was a Pentagon official, not Harry Reid). Nicknames and full forms
 
 A vowel-only difference used consistently ("Avigdor Liberman") is a
 transliteration when the person's name comes from another script
-(``transliterated_countries`` in ``rules/names.yml``); for a name with one
+(``transliterated_countries`` in ``rules/names.yml``; the person's countries
+are those of their offices and the pack's ``country``, which gives it for
+people without an office: "AfD co-leader Alice Wiedel"; a person with no
+country at all is given the benefit of the doubt); for a name with one
 spelling a fitting first name is support enough ("Ursula von der Layen", "JD
 Vence"), unless that first name is too common to single anyone out
 ("William D. Cohan", the author, is not William Cohen) and no office before
@@ -324,7 +327,7 @@ class MisspelledName(Rule):
         common as William)."""
         if elsewhere:
             return False
-        countries = person.countries()
+        countries = person.name_countries()
         if countries and not countries & self._transliterated and not (first and first in self._common_first):
             return False
         a, b = fold(form), fold(close.surname)
@@ -337,8 +340,9 @@ class MisspelledName(Rule):
 
     def _transliterated_name(self, person: Any) -> bool:
         """Does the person's name reach English from another script (or is
-        the country unknown)? Then vowel-only variants are real spellings."""
-        countries = person.countries()
+        the country unknown)? Then vowel-only variants are real spellings.
+        The countries are the offices' and the pack's ``country``."""
+        countries = person.name_countries()
         return not countries or bool(countries & self._transliterated)
 
     def _judge(self, doc, nk, m: Mention, first, key, closes, present, firsts, firsts_all, resolved,
