@@ -202,3 +202,8 @@ def test_a_person_without_office_may_name_a_country(tmp_path: Path):
     assert roe.name_countries() == {"DE", "AT", "GB"}
     assert idx.by_name("John Doe")[0].name_countries() == {"NO"}
 
+
+def test_curated_people_without_office_have_a_country(index):
+    assert index.by_name("Mark Zuckerberg")[0].name_countries() == {"US"}
+    assert index.by_name("Alice Weidel")[0].name_countries() == {"DE"}
+    assert index.by_name("Kirill Dmitriev")[0].name_countries() == {"RU"}

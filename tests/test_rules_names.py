@@ -682,6 +682,20 @@ def test_leaders_of_the_opposition_spelled_right_pass():
     assert run([text], "names.misspelled", BUILTIN) == []
 
 
+def test_misspelled_vowel_slip_of_a_person_without_office_by_country():
+    """People without an office have no office country; the pack's
+    ``country`` tells a name with one spelling ("Wiedel" for the AfD's
+    Weidel) from a transliterated one."""
+    def audit(text: str):
+        return run(["---\ndate: 2025-06-01\n---\n" + text], "names.misspelled", knowledge=BUILTIN)
+
+    assert spans(audit("AfD co-leader Alice Wiedel said the party would win.")) == [("Wiedel", "Weidel")]
+    assert spans(audit("Trump adviser Jared Kushnar met the delegation.")) == [("Kushnar", "Kushner")]
+    assert audit("AfD co-leader Alice Weidel said so. Jared Kushner and Mark Zuckerberg met.") == []
+    # a Russian name without an office keeps its transliterations
+    assert audit("Kremlin envoy Kirill Dmitriyev said the fund would invest. Dmitriyev added more.") == []
+
+
 def test_declared_country_decides_transliteration_leniency(tmp_path: Path):
     pack = tmp_path / "people.yml"
     pack.write_text(
