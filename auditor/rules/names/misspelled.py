@@ -45,7 +45,8 @@ country at all is given the benefit of the doubt); for a name with one
 spelling a fitting first name is support enough ("Ursula von der Layen", "JD
 Vence"), unless that first name is too common to single anyone out
 ("William D. Cohan", the author, is not William Cohen) and no office before
-it does ("Scottish First Minister John Swinny"). The given name right
+it does ("Scottish First Minister John Swinny"); a surname of nine letters or
+more is distinctive enough ("Meta chief executive Mark Zuckerburg"). The given name right
 before the surname counts as a first name too ("José Manuel Albarez").
 
 Flags:
@@ -143,6 +144,7 @@ class MisspelledName(Rule):
         self._established_zipf = mconf["established_zipf"]
         self._transliterated = frozenset(mconf["transliterated_countries"])
         self._common_first = words_above(mconf["common_first_zipf"])
+        self._long_surname = mconf["common_first_long_surname"]
         self._usual_first = words_above(mconf["usual_first_zipf"])
         self._weak_ratio = mconf["short_name_min_ratio"]
         self._memo: dict[str, tuple[tuple[Close, ...], bool]] = {}
@@ -324,11 +326,13 @@ class MisspelledName(Rule):
         person's name is transliterated from another script (a person known
         only from Latin-script countries has one spelling: "Layen" for von
         der Leyen is a slip, unless its only support is a first name as
-        common as William)."""
+        common as William and the surname is short: "William Cohan" may be
+        someone else, "Mark Zuckerburg" hardly)."""
         if elsewhere:
             return False
         countries = person.name_countries()
-        if countries and not countries & self._transliterated and not (first and first in self._common_first):
+        if countries and not countries & self._transliterated and not (
+                first and first in self._common_first and letters(close.surname) < self._long_surname):
             return False
         a, b = fold(form), fold(close.surname)
         if _consonants(a) == _consonants(b):
