@@ -45,6 +45,19 @@ def found(text: str, rule: str) -> list[str]:
     ("A White House official, speaking on background, said the president would sign.", "A White House official"),
     ("Officials speaking on background said the plan was dead.", "speaking on background"),
     ("The aide, who was not authorized to speak publicly, confirmed it.", "who was not authorized to speak"),
+    # familiar-with phrasing after a modified noun, and why the source is unnamed
+    ("A senior diplomat familiar with the talks said the two sides were still far apart.", "A senior diplomat"),
+    ("A senior GOP aide involved in the talks told CNN the deal was close.", "A senior GOP aide"),
+    ("The plan could change, according to sources close to the Kremlin.", "sources close to"),
+    ("Tariffs are under review, the people said, asking not to be identified because the talks are private.",
+     "asking not to be identified"),
+    ("Several people close to the president, both within and outside his administration, confirmed it.",
+     "Several people close to"),
+    ("People with knowledge of the program wouldn't discuss the flights, but said they were regular.",
+     "People with knowledge of"),
+    ("The officials spoke on condition they not be identified because the talks were private.",
+     "on condition they not be identified"),
+    ("The people, who were granted anonymity to describe internal discussions, opposed it.", "granted anonymity"),
 ])
 def test_anonymous_attributions_are_reported(text, span):
     assert any(span in got for got in found(text, ANON))
@@ -70,6 +83,10 @@ def test_anonymous_attributions_are_reported(text, span):
     "A spokesman, speaking at a briefing in Kyiv, Oleh Nikolenko, said the talks would go on.",
     "He said the plan, speaking of background checks, was fine.",
     "Robert Pollack, a lawyer for the firm, said he was not authorized to discuss the documents.",
+    # "people familiar with" that is no attribution: the reporting verb belongs to a named speaker
+    "People familiar with the region know that the road floods every spring, the mayor said.",
+    "The sources of the leak remain unclear, Commissioner Mark Rowley said.",
+    "The EU's top diplomat, Kaja Kallas, said the bloc would keep up pressure on Moscow.",
 ])
 def test_named_or_unrelated_text_passes(text):
     assert found(text, ANON) == []
