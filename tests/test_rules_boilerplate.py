@@ -75,6 +75,21 @@ def rules_found(text: str) -> set[str]:
     ("Updated 14:32 GMT, 3 March 2025", "boilerplate.timestamp"),
     ("Published: 09:15 BST, 12 June 2025 | Updated: 11:02 BST, 12 June 2025", "boilerplate.timestamp"),
     ("Updated at 12:33 p.m. EST", "boilerplate.timestamp"),
+    ("Published 3 hours ago", "boilerplate.timestamp"),
+    ("3 min read", "boilerplate.timestamp"),
+    ("Scroll to continue with content", "boilerplate.advertisement"),
+    ("WATCH | Zelensky addresses Parliament", "boilerplate.player"),
+    ("Your browser does not support the audio element.", "boilerplate.player"),
+    ("Listen · 3:45", "boilerplate.player"),
+    ("Image 1 of 12", "boilerplate.player"),
+    ("Click to share on X (Opens in new window)", "boilerplate.share"),
+    ("Like this:", "boilerplate.share"),
+    ("Comments (42)", "boilerplate.share"),
+    ("Show comments", "boilerplate.share"),
+    ("Most Popular", "boilerplate.related-link"),
+    ("Trending Now", "boilerplate.related-link"),
+    ("Manage your cookie preferences", "boilerplate.cookie"),
+    ("Reject all", "boilerplate.cookie"),
 ])
 def test_scraped_line_between_prose_is_reported(line, rule):
     text = f"The senator spoke on Monday about the bill.\n\n{line}\n\nShe took questions afterwards."
@@ -130,6 +145,16 @@ def test_photo_credit_span(caption, credit):
     "Join our unified campaign, our kindness crusade, a New Year's resolution, the governor wrote.",
     "Posted at 10pm, the video had a million views by morning.",
     "By 14:32 GMT the FTSE 100 had recovered its losses, traders said.",
+    "Read more widely, the commission says, and you will see a pattern of neglect across the region.",
+    "Topics such as energy and migration dominated the summit, and most popular measures passed easily.",
+    "Newsletter publishers such as Substack have grown quickly.",
+    "Comments made by the minister on Sunday were condemned.\n\nLeave to appeal was refused by the Supreme Court.",
+    "Image rights for the players were at the centre of the dispute, lawyers said.",
+    "Listen to the people of Mariupol and you will hear anger about the occupation, the mayor said.",
+    "Share buybacks rose sharply in 2025, and the firm's share price followed.",
+    "Accept all the terms or walk away, the negotiator told the union.",
+    "Already a subscriber to three streaming services, she cancelled one in March.",
+    "The statement was published at 14:00 GMT on Monday and updated on Tuesday after objections from Kyiv.",
 ])
 def test_prose_mentioning_the_same_words_passes(text):
     assert found(text) == []
