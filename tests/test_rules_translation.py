@@ -198,6 +198,29 @@ def test_foreign_sentence_goes_through_langdetect():
     assert len(fs) == 1 and "langdetect: fr" in fs[0].message
 
 
+@pytest.mark.parametrize("sentence, lang", [
+    # a sentence may open with a capitalised function word ("El", "Il", "Selon le")
+    ("El gobierno no ha confirmado la información sobre los detenidos.", "es"),
+    ("Il governo non ha ancora deciso se inviare le truppe in Ucraina.", "it"),
+    ("Die Bundesregierung wird die Hilfe für die Ukraine im nächsten Jahr nicht kürzen.", "de"),
+])
+def test_foreign_sentence_opening_with_a_capitalised_function_word(sentence, lang):
+    fs = found(f"The minister spoke to reporters on Monday. {sentence} She promised an inquiry.", U)
+    assert [f.text for f in fs] == [sentence] and f"langdetect: {lang}" in fs[0].message
+
+
+def test_a_foreign_sentence_is_reported_whole_when_its_short_clause_is_not_english():
+    text = ("The prefecture issued a statement. Selon le ministère, la situation reste tendue dans les quartiers "
+            "nord de la ville. Police reinforcements arrived.")
+    assert texts(text, U) == ["Selon le ministère, la situation reste tendue dans les quartiers nord de la ville."]
+
+
+def test_capitalised_function_words_in_names_pass():
+    text = ("El Paso and Los Angeles sent aid, Il Messaggero reported, and Dem senators said the Das Boot "
+            "remake was popular in El Salvador.")
+    assert texts(text, U) == []
+
+
 def test_borrowed_phrases_and_names_pass():
     text = ("It was his raison d'être, critics said after the coup d'état, according to Le Monde, "
             "La Repubblica and Die Welt; Ursula von der Leyen agreed.")

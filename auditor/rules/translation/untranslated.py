@@ -6,7 +6,9 @@ What a translation (human or machine) leaves untranslated in English text:
   a Cyrillic і) — invisible to a reader, but breaks search and spelling;
 * a run of another script (Cyrillic, Greek, CJK, Arabic, ...) in the prose;
 * a sentence in another language: a cheap pre-check counts function words
-  of other languages that are not English words ("und", "les", "della");
+  of other languages that are not English words ("und", "les", "della";
+  capitalised ones count only before a lowercase word: "El gobierno", not
+  "El Paso");
   only sentences with enough of them go to ``langdetect`` (slow), seeded for
   deterministic answers. Short phrases ("raison d'être", "coup d'état") and
   names ("Le Monde", "Die Welt", "La Repubblica") never reach it;
@@ -34,6 +36,8 @@ Flags:
 
     Le président du Conseil a salué l'unité des Vingt-Six, his spokesman added in a written statement.
 
+    The president spoke in Mexico City. El gobierno no ha confirmado la información sobre los detenidos.
+
 Passes:
     The delegation arrived in Kyiv on Tuesday, according to Le Monde, La Repubblica and Die Welt.
 
@@ -42,6 +46,8 @@ Passes:
     The motto, "liberté, égalité, fraternité", hangs in every town hall, and Merz called it a model.
 
     Asked by Bild am Sonntag about holidays, European Commission President Ursula von der Leyen replied.
+
+    El Paso and Los Angeles sent aid, Il Messaggero reported, and Dem senators agreed.
 
     Exports grew by 3.5 million tonnes, to 3,500 tonnes a week, or 15,000 tonnes a month.
 
@@ -123,7 +129,11 @@ class _Settings:
     quote_openers: object
     max_per_doc: int
     numbers: object
+    # payload "lower" for the listed words, "initial" for the same words capitalised: those
+    # count only before a lowercase word, so a sentence may open with one ("El gobierno no
+    # ha ...") while names ("El Paso", "Il Messaggero") never do; one RE2 pass finds both
     function_words: WordMatcher
+    english_clause_words: frozenset[str]
     min_function_words: int
     min_words: int
     min_probability: float
@@ -148,7 +158,11 @@ def _settings() -> _Settings:
             r"|(\b\d{1,3}(?:[ \x{00A0}\x{202F}\x{2009}]\d{3})+\b)",
             _RE2,
         ),
-        function_words=WordMatcher(((str(w), True) for w in conf["foreign_function_words"]), case_sensitive=True),
+        function_words=WordMatcher(
+            [(str(w)[:1].upper() + str(w)[1:], "initial") for w in conf["foreign_function_words"]]
+            + [(str(w), "lower") for w in conf["foreign_function_words"]],
+            case_sensitive=True),
+        english_clause_words=frozenset(str(w) for w in conf["english_clause_words"]),
         min_function_words=int(conf["min_foreign_function_words"]),
         min_words=int(conf["min_words"]),
         min_probability=float(conf["min_probability"]),
@@ -317,7 +331,8 @@ class Untranslated(Rule):
 
     # -- sentences in other languages -----------------------------------------------
     def _foreign_sentences(self, doc: Document, text: str, s: _Settings):
-        hits = [start for start, _, _ in s.function_words.finditer(text)]
+        hits = [start for start, end, kind in s.function_words.finditer(text)
+                if kind == "lower" or (text[end:end + 1] == " " and text[end + 1:end + 2].islower())]
         if len(hits) < s.min_function_words:
             return
         sentences = doc.sentences
@@ -367,7 +382,10 @@ class Untranslated(Rule):
                 break  # one clause: the sentence itself
             if sum(a <= h < b and not _in_name(text, h) for h in hits) < s.min_function_words:
                 # no foreign function words: an English clause ("Merz said") if it is long enough
-                english = english or (whole and len(text[a:b].split()) >= 3)
+                # and has an English word ("Selon le ministère" has none: it is part of the French)
+                words = text[a:b].split()
+                english = english or (whole and len(words) >= 3
+                                      and any(w.lower().strip(".,;:!?\"'“”’") in s.english_clause_words for w in words))
                 continue
             clause = text[a:b]
             if len(clause.split()) < s.min_words:
