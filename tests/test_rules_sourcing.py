@@ -58,6 +58,8 @@ def found(text: str, rule: str) -> list[str]:
     ("The officials spoke on condition they not be identified because the talks were private.",
      "on condition they not be identified"),
     ("The people, who were granted anonymity to describe internal discussions, opposed it.", "granted anonymity"),
+    ("Western diplomats said the sanctions would be extended.", "Western diplomats said"),
+    ("The bill could take months, Senate aides said.", "Senate aides said"),
 ])
 def test_anonymous_attributions_are_reported(text, span):
     assert any(span in got for got in found(text, ANON))
@@ -114,6 +116,8 @@ def test_the_source_span_never_swallows_a_preceding_noun_phrase(text):
     ("It is said that the chief of staff wants quick wins.", "It is said"),
     ("It has been suggested that the vote will be delayed.", "It has been suggested"),
     ("The death toll rose to 60, according to reports.", "according to reports"),
+    ("State media said the village was captured, but this could not be confirmed.", "could not be confirmed"),
+    ("A second person was rescued, but those reports have not been confirmed.", "have not been confirmed"),
 ])
 def test_unverifiable_hedges_are_reported(text, span):
     assert span in found(text, UNVER)
