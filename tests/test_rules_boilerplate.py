@@ -90,6 +90,7 @@ def rules_found(text: str) -> set[str]:
     ("Trending Now", "boilerplate.related-link"),
     ("Manage your cookie preferences", "boilerplate.cookie"),
     ("Reject all", "boilerplate.cookie"),
+    ("By Laura Gozzi and Paul Kirby, BBC News", "boilerplate.byline"),
 ])
 def test_scraped_line_between_prose_is_reported(line, rule):
     text = f"The senator spoke on Monday about the bill.\n\n{line}\n\nShe took questions afterwards."
@@ -155,6 +156,7 @@ def test_photo_credit_span(caption, credit):
     "Accept all the terms or walk away, the negotiator told the union.",
     "Already a subscriber to three streaming services, she cancelled one in March.",
     "The statement was published at 14:00 GMT on Monday and updated on Tuesday after objections from Kyiv.",
+    "By Friday, the troops had withdrawn from the border.\n\nBy car, the journey to Lviv takes nine hours.",
 ])
 def test_prose_mentioning_the_same_words_passes(text):
     assert found(text) == []
