@@ -180,6 +180,13 @@ def test_runs_of_other_scripts():
     assert "Cyrillic" in fs[0].message
 
 
+def test_cited_and_glossed_words_of_another_script_pass():
+    assert texts('Soldiers use the word "незламні", meaning unbreakable, as their motto.', U) == []
+    assert texts("Beijing repeated the slogan 中国梦 at the congress.", U) == []
+    # not glossed: a leftover of the translation
+    assert texts("The Kremlin called the proposal провокация and declined to comment.", U) == ["провокация"]
+
+
 def test_foreign_quotation_marks():
     assert texts("The ministry said «the operation is proceeding» and „alles gut“ too.", U) == ["«", "„"]
     assert texts("Send questions to the editors.\n« Previous\nNext »\nfiled under: politics", U) == []

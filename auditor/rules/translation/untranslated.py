@@ -4,7 +4,9 @@ What a translation (human or machine) leaves untranslated in English text:
 
 * a homoglyph: a Cyrillic or Greek letter inside a Latin word ("Kyіv" with
   a Cyrillic і) — invisible to a reader, but breaks search and spelling;
-* a run of another script (Cyrillic, Greek, CJK, Arabic, ...) in the prose;
+* a run of another script (Cyrillic, Greek, CJK, Arabic, ...) in the prose,
+  unless the writer cites and glosses it ('the word "незламні", meaning
+  unbreakable'; cue words in ``gloss_before`` / ``gloss_after``);
 * a sentence in another language: a cheap pre-check counts function words
   of other languages that are not English words ("und", "les", "della";
   capitalised ones count only before a lowercase word: "El gobierno", not
@@ -52,6 +54,8 @@ Passes:
     Exports grew by 3.5 million tonnes, to 3,500 tonnes a week, or 15,000 tonnes a month.
 
     The drug is a β-blocker, the doctors said.
+
+    Soldiers use the word "незламні", meaning unbreakable, as their motto.
 """
 
 from __future__ import annotations
@@ -124,6 +128,8 @@ def _script(ch: str) -> str | None:
 @dataclass(frozen=True, slots=True)
 class _Settings:
     homoglyphs: dict[str, str]
+    gloss_before: re.Pattern[str]
+    gloss_after: re.Pattern[str]
     min_letters: int
     min_cjk: int
     quote_openers: object
@@ -148,6 +154,12 @@ def _settings() -> _Settings:
     openers = "".join(re.escape(q) for q in conf["foreign_quote_openers"])
     return _Settings(
         homoglyphs={str(k): str(v) for k, v in conf["homoglyphs"].items()},
+        gloss_before=re.compile(
+            r"\b(?:" + "|".join(re.escape(str(w)) for w in conf["gloss_before"]) + r")\s*[:,]?\s*[\"“‘'«(]?\s*$",
+            re.IGNORECASE),
+        gloss_after=re.compile(
+            r"\s*[\"”’'»)]?\s*[,(—–-]?\s*(?:" + "|".join(re.escape(str(w)) for w in conf["gloss_after"]) + r")\b",
+            re.IGNORECASE),
         min_letters=int(conf["min_script_letters"]),
         min_cjk=int(conf["min_cjk_chars"]),
         quote_openers=re2.compile(f"[{openers}]", _RE2),
@@ -229,6 +241,8 @@ class Untranslated(Rule):
             run.clear()
             if letters < need:
                 return None
+            if s.gloss_before.search(text, max(0, start - 40), start) or s.gloss_after.match(text, end):
+                return None  # cited and glossed on purpose: 'the word "незламні", meaning unbreakable'
             return self.finding(doc, start, end, f"untranslated {script} text in English prose", confidence=0.9)
 
         for m in _WORD.finditer(text):
