@@ -91,6 +91,11 @@ def rules_found(text: str) -> set[str]:
     ("Manage your cookie preferences", "boilerplate.cookie"),
     ("Reject all", "boilerplate.cookie"),
     ("By Laura Gozzi and Paul Kirby, BBC News", "boilerplate.byline"),
+    ("AFP via Getty Images", "boilerplate.photo-credit"),
+    ("PA Media", "boilerplate.photo-credit"),
+    ("© AFP 2025", "boilerplate.footer"),
+    ("Copyright Reuters", "boilerplate.footer"),
+    ("Get the latest headlines straight to your inbox.", "boilerplate.share"),
 ])
 def test_scraped_line_between_prose_is_reported(line, rule):
     text = f"The senator spoke on Monday about the bill.\n\n{line}\n\nShe took questions afterwards."
@@ -157,6 +162,9 @@ def test_photo_credit_span(caption, credit):
     "Already a subscriber to three streaming services, she cancelled one in March.",
     "The statement was published at 14:00 GMT on Monday and updated on Tuesday after objections from Kyiv.",
     "By Friday, the troops had withdrawn from the border.\n\nBy car, the journey to Lviv takes nine hours.",
+    "PA Media reported that the King would visit the town on Friday, and residents lined the streets.",
+    "Copyright owners including Getty Images sued the company in London in 2023.",
+    "Newsletter subscriptions at the paper rose by 20% in 2025, its editor said.",
 ])
 def test_prose_mentioning_the_same_words_passes(text):
     assert found(text) == []

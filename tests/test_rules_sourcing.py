@@ -60,6 +60,8 @@ def found(text: str, rule: str) -> list[str]:
     ("The people, who were granted anonymity to describe internal discussions, opposed it.", "granted anonymity"),
     ("Western diplomats said the sanctions would be extended.", "Western diplomats said"),
     ("The bill could take months, Senate aides said.", "Senate aides said"),
+    ("Sources say the cabinet is divided.", "Sources say"),
+    ("League sources tell ESPN the player tested positive.", "sources tell"),
 ])
 def test_anonymous_attributions_are_reported(text, span):
     assert any(span in got for got in found(text, ANON))
@@ -118,6 +120,8 @@ def test_the_source_span_never_swallows_a_preceding_noun_phrase(text):
     ("The death toll rose to 60, according to reports.", "according to reports"),
     ("State media said the village was captured, but this could not be confirmed.", "could not be confirmed"),
     ("A second person was rescued, but those reports have not been confirmed.", "have not been confirmed"),
+    ("The suspect had been known to police, local media reported.", "local media reported"),
+    ("Several media outlets reported that he had travelled abroad.", "Several media outlets reported"),
 ])
 def test_unverifiable_hedges_are_reported(text, span):
     assert span in found(text, UNVER)
@@ -132,6 +136,7 @@ def test_unverifiable_hedges_are_reported(text, span):
     "Diversity, as it is understood today, means something different.",
     "Much has been said about the plan, but it is said in bad faith.",
     "The company will buy Zoox, according to reports in The Information and the Financial Times.",
+    "Iranian state media reported the launch, and KTLA and other media reported the arrest.",
 ])
 def test_sourced_claims_pass(text):
     assert found(text, UNVER) == []

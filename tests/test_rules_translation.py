@@ -200,6 +200,12 @@ def test_number_formats():
     assert texts("Totals: Clinton 493 282 Sanders 589 745.", U) == []
 
 
+def test_day_month_year_dates():
+    assert texts("The decree, signed on 24.02.2022, was followed by another on 21.09.2022.", U) == \
+        ["24.02.2022", "21.09.2022"]
+    assert texts("It was signed on February 24, 2022; version 2.10.2024 shipped; see clip.11.03.2015.mp4.", U) == []
+
+
 def test_foreign_sentence_goes_through_langdetect():
     fs = found("The mayor told the crowd: Nous ne sommes pas prêts et nous ne voulons pas de cette guerre dans notre pays.", U)
     assert len(fs) == 1 and "langdetect: fr" in fs[0].message

@@ -17,7 +17,7 @@ What a translation (human or machine) leaves untranslated in English text:
 * quotation marks English does not use (« », „ “);
 * number formats of other languages: a decimal comma before a magnitude
   ("3,5 million", "2,7%"), "mln", "bln", "mlrd", a space or thin space as the
-  thousands separator ("15 000 troops").
+  thousands separator ("15 000 troops"), a day.month.year date ("24.02.2022").
 
 Lists and thresholds live in ``rules/translation/untranslated.yml``.
 
@@ -29,6 +29,8 @@ Flags:
     Exports grew by 3,5 million tonnes last year.
 
     The budget deficit reached 12 bln roubles.
+
+    The decree, signed on 24.02.2022, ordered the mobilisation of reservists.
 
     The mayor told the crowd: Nous ne sommes pas prêts et nous ne voulons pas de cette guerre dans notre pays.
 
@@ -96,6 +98,7 @@ _OTHER_SCRIPT = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _NOUN_AFTER = re.compile(r"[ \u00a0][a-z]{3,}\b")
+_VERSION_BEFORE = re.compile(r"\b(?:version|ver\.?|v|release|build|firmware|update)\s*$", re.IGNORECASE)
 # name particles are short ("von der", "de la", "am", "bin"); the run holds at most three of them
 _PARTICLES = re.compile(r"[a-zà-ÿ]{1,3}[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}[A-Z]")
 _CAP_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}$")
@@ -167,7 +170,9 @@ def _settings() -> _Settings:
         numbers=re2.compile(
             rf"(\b\d{{1,3}},\d{{1,2}}[ \t\x{{00A0}}]?(?:{magnitudes}))"
             rf"|(\b(?:{abbreviations})\b\.?)"
-            r"|(\b\d{1,3}(?:[ \x{00A0}\x{202F}\x{2009}]\d{3})+\b)",
+            r"|(\b\d{1,3}(?:[ \x{00A0}\x{202F}\x{2009}]\d{3})+\b)"
+            # a day.month.year date ("24.02.2022"): English writes 24 February 2022
+            r"|(\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b)",
             _RE2,
         ),
         function_words=WordMatcher(
@@ -304,10 +309,22 @@ class Untranslated(Rule):
     # -- number formats ------------------------------------------------------------
     def _numbers(self, doc: Document, text: str, s: _Settings):
         count = 0
-        for m in s.numbers.finditer(text):  # one pass: decimal comma | abbreviation | spaced thousands
+        for m in s.numbers.finditer(text):  # one pass: decimal comma | abbreviation | spaced thousands | date
             start, end = m.span()
             number = m.group()
-            if m.group(1) is not None:
+            if m.group(4) is not None:
+                if (start > 0 and (text[start - 1] in "./-_" or text[start - 1].isalnum())) or \
+                        text[end:end + 1] in ("/", "_", "-") or text[end:end + 1].isalnum() or \
+                        (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum()):
+                    continue  # part of a file name, URL or version string ("janet.11.03.2015.mp4")
+                if _VERSION_BEFORE.search(text, max(0, start - 12), start):
+                    continue  # "version 2.10.2024"
+                finding = self.finding(
+                    doc, start, end,
+                    f"date '{number}' in day.month.year form: English writes the month as a word",
+                    confidence=0.7,
+                )
+            elif m.group(1) is not None:
                 if start > 0 and (text[start - 1] in ",." or text[start - 1].isdigit()):
                     continue  # "1,234,5" is a list or a typo, not a decimal comma
                 finding = self.finding(
