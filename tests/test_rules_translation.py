@@ -206,6 +206,13 @@ def test_day_month_year_dates():
     assert texts("It was signed on February 24, 2022; version 2.10.2024 shipped; see clip.11.03.2015.mp4.", U) == []
 
 
+def test_thousands_dots_magnitudes_and_signs_of_other_languages():
+    assert texts("Around 20.000 soldiers and 1.500.000 people left, and the fund holds 3 Mrd. Euro.", U) == \
+        ["20.000 soldiers", "1.500.000 people", "3 Mrd."]
+    assert texts("Decree № 64 was signed by the president.", U) == ["№ 64"]
+    assert texts("The screw is 2.125 inches long, Mio Tanaka won, and No. 10 said 3.5 million people.", U) == []
+
+
 def test_foreign_sentence_goes_through_langdetect():
     fs = found("The mayor told the crowd: Nous ne sommes pas prêts et nous ne voulons pas de cette guerre dans notre pays.", U)
     assert len(fs) == 1 and "langdetect: fr" in fs[0].message

@@ -17,7 +17,9 @@ What a translation (human or machine) leaves untranslated in English text:
 * quotation marks English does not use (« », „ “);
 * number formats of other languages: a decimal comma before a magnitude
   ("3,5 million", "2,7%"), "mln", "bln", "mlrd", a space or thin space as the
-  thousands separator ("15 000 troops"), a day.month.year date ("24.02.2022").
+  thousands separator ("15 000 troops"), a dot as thousands separator ("20.000
+  soldiers"), "Mrd."/"Mio." after a number, "№", a day.month.year date
+  ("24.02.2022").
 
 Lists and thresholds live in ``rules/translation/untranslated.yml``.
 
@@ -154,6 +156,9 @@ def _settings() -> _Settings:
     conf = load_yaml_resource("translation/untranslated.yml")
     magnitudes = "|".join(re.escape(str(m)) for m in conf["magnitude_words"])
     abbreviations = "|".join(re.escape(str(a)) for a in conf["foreign_number_abbreviations"])
+    after_number = "|".join(re.escape(str(a)) for a in conf["foreign_magnitudes_after_number"])
+    counted = "|".join(re.escape(str(n)) for n in conf["counted_nouns"])
+    signs = "".join(re.escape(str(c)) for c in conf["foreign_signs"])
     openers = "".join(re.escape(q) for q in conf["foreign_quote_openers"])
     return _Settings(
         homoglyphs={str(k): str(v) for k, v in conf["homoglyphs"].items()},
@@ -172,7 +177,12 @@ def _settings() -> _Settings:
             rf"|(\b(?:{abbreviations})\b\.?)"
             r"|(\b\d{1,3}(?:[ \x{00A0}\x{202F}\x{2009}]\d{3})+\b)"
             # a day.month.year date ("24.02.2022"): English writes 24 February 2022
-            r"|(\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b)",
+            r"|(\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b)"
+            # a dot as thousands separator before a counted noun ("20.000 soldiers"); a German or
+            # Dutch magnitude after a number ("3 Mrd. Euro"); a sign such as "№"
+            rf"|(\b[1-9]\d{{0,2}}(?:\.\d{{3}})+[ \t\x{{00A0}}](?:{counted})\b"
+            rf"|\b\d+(?:[.,]\d+)?[ \t\x{{00A0}}]?(?:{after_number})\b\.?"
+            rf"|[{signs}][ \t\x{{00A0}}]?\d+)",
             _RE2,
         ),
         function_words=WordMatcher(
@@ -312,7 +322,14 @@ class Untranslated(Rule):
         for m in s.numbers.finditer(text):  # one pass: decimal comma | abbreviation | spaced thousands | date
             start, end = m.span()
             number = m.group()
-            if m.group(4) is not None:
+            if m.group(5) is not None:
+                finding = self.finding(
+                    doc, start, end,
+                    f"'{number}' is written in another language's convention "
+                    "(English: a comma for thousands, 'm'/'bn' for magnitudes, 'No.' for №)",
+                    confidence=0.75,
+                )
+            elif m.group(4) is not None:
                 if (start > 0 and (text[start - 1] in "./-_" or text[start - 1].isalnum())) or \
                         text[end:end + 1] in ("/", "_", "-") or text[end:end + 1].isalnum() or \
                         (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum()):
