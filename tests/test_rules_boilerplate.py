@@ -69,7 +69,6 @@ def rules_found(text: str) -> set[str]:
     ("© 2025 The Associated Press. All rights reserved.", "boilerplate.footer"),
     ("This article was originally published on The Conversation. Read the original article.", "boilerplate.footer"),
     ("Reporting by Nidal al-Mughrabi in Cairo; Editing by Alex Richardson", "boilerplate.footer"),
-    ("Additional reporting by Kim Willsher in Paris", "boilerplate.footer"),
     ("You have reached your limit of free articles this month.", "boilerplate.paywall"),
     ("Already a subscriber? Log in", "boilerplate.paywall"),
     ("Updated 14:32 GMT, 3 March 2025", "boilerplate.timestamp"),
@@ -96,10 +95,21 @@ def rules_found(text: str) -> set[str]:
     ("© AFP 2025", "boilerplate.footer"),
     ("Copyright Reuters", "boilerplate.footer"),
     ("Get the latest headlines straight to your inbox.", "boilerplate.share"),
+    ("skip past newsletter promotion", "boilerplate.share"),
+    ("Ad Feedback", "boilerplate.advertisement"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "boilerplate.footer"),
+    ("Please use Chrome browser for a more accessible video player", "boilerplate.player"),
 ])
+
 def test_scraped_line_between_prose_is_reported(line, rule):
     text = f"The senator spoke on Monday about the bill.\n\n{line}\n\nShe took questions afterwards."
     assert rule in rules_found(text)
+
+
+def test_link_label_inside_a_sentence():
+    text = "The ministry said in a statement, opens new tab, that it would appeal the ruling."
+    assert found(text, "boilerplate.link-label") == [("boilerplate.link-label", ", opens new tab")]
+    assert found("Click to share on X (Opens in new window)", "boilerplate.link-label") == []
 
 
 @pytest.mark.parametrize("caption, credit", [
@@ -165,6 +175,8 @@ def test_photo_credit_span(caption, credit):
     "PA Media reported that the King would visit the town on Friday, and residents lined the streets.",
     "Copyright owners including Getty Images sued the company in London in 2023.",
     "Newsletter subscriptions at the paper rose by 20% in 2025, its editor said.",
+    "Additional reporting by Kim Willsher in Paris",
+    "The Associated Press contributed to this report.",
 ])
 def test_prose_mentioning_the_same_words_passes(text):
     assert found(text) == []
