@@ -187,6 +187,25 @@ def test_cited_and_glossed_words_of_another_script_pass():
     assert texts("The Kremlin called the proposal провокация and declined to comment.", U) == ["провокация"]
 
 
+@pytest.mark.parametrize("text, dash", [
+    ('"We will not give up an inch of our land," - Zelensky said.', "-"),
+    ('"We will win", – he said.', "–"),
+    ('“The enemy is shelling the city,” — the head of the region said.', "—"),
+])
+def test_dash_before_the_reporting_clause(text, dash):
+    fs = found(text, U)
+    assert [f.text for f in fs] == [dash] and "reporting clause" in fs[0].message
+
+
+@pytest.mark.parametrize("text", [
+    'He called them "rapists" — he said he assumed others were different.',
+    '“So you point the fingers at the journalism, then?” – Handel said: “No, don’t put words in my mouth.”',
+    'The review — officials said — would take a year.',
+])
+def test_english_dashes_near_quotations_pass(text):
+    assert found(text, U) == []
+
+
 def test_foreign_quotation_marks():
     assert texts("The ministry said «the operation is proceeding» and „alles gut“ too.", U) == ["«", "„"]
     assert texts("Send questions to the editors.\n« Previous\nNext »\nfiled under: politics", U) == []

@@ -14,7 +14,9 @@ What a translation (human or machine) leaves untranslated in English text:
   only sentences with enough of them go to ``langdetect`` (slow), seeded for
   deterministic answers. Short phrases ("raison d'être", "coup d'état") and
   names ("Le Monde", "Die Welt", "La Repubblica") never reach it;
-* quotation marks English does not use (« », „ “);
+* quotation marks English does not use (« », „ “), and a dash between a
+  quotation and its reporting clause ('"We will win," - he said': Russian
+  and Ukrainian punctuation);
 * number formats of other languages: a decimal comma before a magnitude
   ("3,5 million", "2,7%"), "mln", "bln", "mlrd", a space or thin space as the
   thousands separator ("15 000 troops"), a dot as thousands separator ("20.000
@@ -27,6 +29,8 @@ Flags:
     The delegation arrived in Kyіv on Tuesday.
 
     The ministry said «the operation is proceeding according to plan».
+
+    "We will not give up an inch of our land," - Zelensky said.
 
     Exports grew by 3,5 million tonnes last year.
 
@@ -59,6 +63,8 @@ Passes:
 
     The drug is a β-blocker, the doctors said.
 
+    He called them "rapists" — he said he assumed others were different.
+
     Soldiers use the word "незламні", meaning unbreakable, as their motto.
 """
 
@@ -75,6 +81,7 @@ from typing import Any
 import re2
 
 from auditor.documents.document import Document
+from auditor.documents.utf8 import utf8
 from auditor.model import Severity
 from auditor.registry import register
 from auditor.resources import load_yaml_resource
@@ -138,6 +145,7 @@ class _Settings:
     min_letters: int
     min_cjk: int
     quote_openers: object
+    dash_attribution: object
     max_per_doc: int
     numbers: object
     # payload "lower" for the listed words, "initial" for the same words capitalised: those
@@ -171,6 +179,10 @@ def _settings() -> _Settings:
         min_letters=int(conf["min_script_letters"]),
         min_cjk=int(conf["min_cjk_chars"]),
         quote_openers=re2.compile(f"[{openers}]", _RE2),
+        dash_attribution=re2.compile(
+            r"(?:[,.!?][\"”»]|[\"”»][,.])[ \t]*(?:[-–—][ \t]*)(?:(?:he|she|they|it|we|the(?:[ \t]+[a-z]+){1,4}|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+)?"
+            r"(?:" + "|".join(re.escape(str(v)) for v in conf["dash_attribution_verbs"]) + r")\b",
+            _RE2),
         max_per_doc=int(conf["max_per_document"]),
         numbers=re2.compile(
             rf"(\b\d{{1,3}},\d{{1,2}}[ \t\x{{00A0}}]?(?:{magnitudes}))"
@@ -239,6 +251,7 @@ class Untranslated(Rule):
         if _OTHER_SCRIPT.search(text):
             yield from self._scripts(doc, text, s)
         yield from self._quotes(doc, text, s)
+        yield from self._dash_attributions(doc, text, s)
         yield from self._numbers(doc, text, s)
         yield from self._foreign_sentences(doc, text, s)
 
@@ -314,6 +327,24 @@ class Untranslated(Rule):
                 f"quotation mark {mark} is not used in English (a translation leftover)",
                 suggestion="“",
                 confidence=0.85,
+            )
+
+    # -- a dash before the reporting clause ------------------------------------------
+    def _dash_attributions(self, doc: Document, text: str, s: _Settings):
+        view = utf8(text)
+        for count, m in enumerate(view.finditer(s.dash_attribution)):
+            if count >= s.max_per_doc:
+                return
+            start, end = view.span(m)
+            if text[end:end + 3].lstrip().startswith(":"):
+                continue  # "– Handel said:" introduces the next quotation (an interview's turns)
+            dash = next(i for i in range(start, end) if text[i] in "-–—")
+            yield self.finding(
+                doc, dash, dash + 1,
+                "dash between a quotation and its reporting clause: Russian/Ukrainian punctuation "
+                "(English: '…,” he said')",
+                suggestion="",
+                confidence=0.8,
             )
 
     # -- number formats ------------------------------------------------------------
