@@ -99,6 +99,8 @@ def rules_found(text: str) -> set[str]:
     ("Ad Feedback", "boilerplate.advertisement"),
     ("Our Standards: The Thomson Reuters Trust Principles.", "boilerplate.footer"),
     ("Please use Chrome browser for a more accessible video player", "boilerplate.player"),
+    ("If you see a mistake, select it and press Ctrl+Enter.", "boilerplate.footer"),
+    ("Enditem", "boilerplate.footer"),
 ])
 
 def test_scraped_line_between_prose_is_reported(line, rule):
