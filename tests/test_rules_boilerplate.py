@@ -101,6 +101,9 @@ def rules_found(text: str) -> set[str]:
     ("Please use Chrome browser for a more accessible video player", "boilerplate.player"),
     ("If you see a mistake, select it and press Ctrl+Enter.", "boilerplate.footer"),
     ("Enditem", "boilerplate.footer"),
+    ("If you see a spelling error on our site, select it and press Ctrl+Enter", "boilerplate.footer"),
+    ("Met Office / PA Wire", "boilerplate.photo-credit"),
+    ("Save", "boilerplate.share"),
 ])
 
 def test_scraped_line_between_prose_is_reported(line, rule):
@@ -179,6 +182,8 @@ def test_photo_credit_span(caption, credit):
     "Newsletter subscriptions at the paper rose by 20% in 2025, its editor said.",
     "Additional reporting by Kim Willsher in Paris",
     "The Associated Press contributed to this report.",
+    "Save for the energy sector, every index ended higher on Friday.",
+    "The photo agency Getty Images said it would appeal, and Shutterstock declined to comment.",
 ])
 def test_prose_mentioning_the_same_words_passes(text):
     assert found(text) == []

@@ -122,6 +122,7 @@ def test_the_source_span_never_swallows_a_preceding_noun_phrase(text):
     ("A second person was rescued, but those reports have not been confirmed.", "have not been confirmed"),
     ("The suspect had been known to police, local media reported.", "local media reported"),
     ("Several media outlets reported that he had travelled abroad.", "Several media outlets reported"),
+    ("Unverified footage circulating on social media appeared to show the strike.", "Unverified footage"),
 ])
 def test_unverifiable_hedges_are_reported(text, span):
     assert span in found(text, UNVER)

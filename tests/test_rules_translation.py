@@ -35,6 +35,14 @@ def test_us_spellings_beside_a_uk_office_title_are_reported():
     assert all("en-GB" in f.message for f in fs)
 
 
+def test_a_qualified_foreign_title_does_not_outvote_the_text():
+    """'Britain's Defense Ministry' is a mismatch (variety-mismatch's finding), not strong US evidence:
+    the British spellings around it are not reported as a minority."""
+    text = ("The Foreign Office said Britain's Defense Ministry would send advisers, and the Home Secretary "
+            "defended the programme and its neighbourhood policing centres.")
+    assert texts(text, VM) == []
+
+
 def test_majority_decides_and_minority_is_reported():
     text = ("The colour of the theatre's neighbourhood changed; the council's defence plan was its favourite. "
             "Later the mayor traveled to the center.")
@@ -216,6 +224,7 @@ def test_number_formats():
         ["3,5 million", "2,7%", "bln"]
     assert texts("Exports grew by 3.5 million tonnes, 3,500 tonnes a week, 1,234,567 in all.", U) == []
     assert texts("The regiment lost 15 000 soldiers.", U) == ["15 000"]
+    assert texts("The General Staff said 1 230 Russian soldiers were killed.", U) == ["1 230"]
     assert texts("Totals: Clinton 493 282 Sanders 589 745.", U) == []
 
 
@@ -242,6 +251,7 @@ def test_foreign_sentence_goes_through_langdetect():
     ("El gobierno no ha confirmado la información sobre los detenidos.", "es"),
     ("Il governo non ha ancora deciso se inviare le truppe in Ucraina.", "it"),
     ("Die Bundesregierung wird die Hilfe für die Ukraine im nächsten Jahr nicht kürzen.", "de"),
+    ("Le gouvernement a annoncé de nouvelles mesures pour soutenir les agriculteurs.", "fr"),
 ])
 def test_foreign_sentence_opening_with_a_capitalised_function_word(sentence, lang):
     fs = found(f"The minister spoke to reporters on Monday. {sentence} She promised an inquiry.", U)

@@ -106,7 +106,8 @@ _OTHER_SCRIPT = re.compile(
     "\u0E00-\u0E7F\u10A0-\u10FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF]"
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_NOUN_AFTER = re.compile(r"[ \u00a0][a-z]{3,}\b")
+# the counted noun, maybe after a capitalised adjective ("1 230 Russian soldiers")
+_NOUN_AFTER = re.compile(r"[ \u00a0](?:[A-Z][a-z]+[ \u00a0])?[a-z]{3,}\b")
 _VERSION_BEFORE = re.compile(r"\b(?:version|ver\.?|v|release|build|firmware|update)\s*$", re.IGNORECASE)
 # name particles are short ("von der", "de la", "am", "bin"); the run holds at most three of them
 _PARTICLES = re.compile(r"[a-zà-ÿ]{1,3}[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}[A-Z]")
