@@ -39,8 +39,9 @@ def test_a_qualified_foreign_title_does_not_outvote_the_text():
     """'Britain's Defense Ministry' is a mismatch (variety-mismatch's finding), not strong US evidence:
     the British spellings around it are not reported as a minority."""
     text = ("The Foreign Office said Britain's Defense Ministry would send advisers, and the Home Secretary "
-            "defended the programme and its neighbourhood policing centres.")
-    assert texts(text, VM) == []
+            "defended the programme and its neighbourhood policing centres. Critics called it a labor of love "
+            "that ignored the behavior of gangs.")
+    assert not {"programme", "neighbourhood", "centres"} & set(texts(text, VM))
 
 
 def test_majority_decides_and_minority_is_reported():
