@@ -104,6 +104,8 @@ def rules_found(text: str) -> set[str]:
     ("If you see a spelling error on our site, select it and press Ctrl+Enter", "boilerplate.footer"),
     ("Met Office / PA Wire", "boilerplate.photo-credit"),
     ("Save", "boilerplate.share"),
+    ("Share this with", "boilerplate.share"),
+    ("Messenger", "boilerplate.share"),
 ])
 
 def test_scraped_line_between_prose_is_reported(line, rule):
@@ -127,6 +129,8 @@ def test_link_label_inside_a_sentence():
      "Photograph: Sergey Bobok/AFP/Getty Images"),
     ("Theresa May after winning a second ballot. Photograph: Hannah Mckay/EPA", "Photograph: Hannah Mckay/EPA"),
     ("The senator at the Capitol. Photo: Getty", "Photo: Getty"),
+    ("Rescuers at the site. (Photo credit should read GENYA SAVILOV/AFP via Getty Images)",
+     "(Photo credit should read GENYA SAVILOV/AFP via Getty Images)"),
 ])
 def test_photo_credit_span(caption, credit):
     assert ("boilerplate.photo-credit", credit) in found(caption, "boilerplate.photo-credit")
@@ -184,6 +188,8 @@ def test_photo_credit_span(caption, credit):
     "The Associated Press contributed to this report.",
     "Save for the energy sector, every index ended higher on Friday.",
     "The photo agency Getty Images said it would appeal, and Shutterstock declined to comment.",
+    "More from the interview will be published on Sunday, the station said.\n\nMore from the Post:",
+    "Previous governments tried and failed.\n\nMessenger apps were banned in 2021.",
 ])
 def test_prose_mentioning_the_same_words_passes(text):
     assert found(text) == []

@@ -113,6 +113,11 @@ def test_doubled_function_words():
     assert texts("The minister said the the plan would go to to parliament.", G) == ["the the", "to to"]
 
 
+def test_that_that_before_a_determiner():
+    assert texts("Fedorov noted that that the enemy attacked the city 300 times.", G) == ["that that"]
+    assert texts("It is because of that that we have rules, and that that plan failed.", G) == []
+
+
 def test_grammatical_doublings_pass():
     text = "He said that that plan had had its chance, she gave her her coat, and he logged in in May."
     assert texts(text, G) == []
