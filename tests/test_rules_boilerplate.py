@@ -113,6 +113,15 @@ def test_scraped_line_between_prose_is_reported(line, rule):
     assert rule in rules_found(text)
 
 
+def test_link_box_label_fused_into_a_paragraph():
+    text = "The bill would also fund body cameras. (RELATED: Sen. Tim Scott Lays Out What He Expects)"
+    assert found(text, "boilerplate.fused-link") == [("boilerplate.fused-link", "RELATED:")]
+    text = "The movement grew in Chicago. MORE FROM Jane McAlevey Bernie Sanders: Now More Than Ever"
+    assert found(text, "boilerplate.fused-link") == [("boilerplate.fused-link", "MORE FROM")]
+    assert found("WE WANT MORE FROM CONGRESS, the banner read.", "boilerplate.fused-link") == []
+    assert found("RELATED: Senate passes the bill", "boilerplate.fused-link") == []
+
+
 def test_link_label_inside_a_sentence():
     text = "The ministry said in a statement, opens new tab, that it would appeal the ruling."
     assert found(text, "boilerplate.link-label") == [("boilerplate.link-label", ", opens new tab")]
