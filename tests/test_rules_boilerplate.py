@@ -106,6 +106,9 @@ def rules_found(text: str) -> set[str]:
     ("Save", "boilerplate.share"),
     ("Share this with", "boilerplate.share"),
     ("Messenger", "boilerplate.share"),
+    ("Get the best of The Independent in your inbox", "boilerplate.share"),
+    ("This article is part of our coverage of the election. Sign up for our election newsletter.", "boilerplate.share"),
+    ("Topics", "boilerplate.related-link"),
 ])
 
 def test_scraped_line_between_prose_is_reported(line, rule):
@@ -199,6 +202,10 @@ def test_photo_credit_span(caption, credit):
     "The photo agency Getty Images said it would appeal, and Shutterstock declined to comment.",
     "More from the interview will be published on Sunday, the station said.\n\nMore from the Post:",
     "Previous governments tried and failed.\n\nMessenger apps were banned in 2021.",
+    "Topics on the agenda include energy, migration and the war in Ukraine, the chancellor said.",
+    "Get ready for a long winter, the energy regulator warned households on Tuesday.",
+    ("Fauci said the toll was higher. Senators pressed him on schools. Sign up for our newsletter, one of them "
+     "joked, and you will know more."),
 ])
 def test_prose_mentioning_the_same_words_passes(text):
     assert found(text) == []

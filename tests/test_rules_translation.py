@@ -205,6 +205,7 @@ def test_cited_and_glossed_words_of_another_script_pass():
     ('"We will not give up an inch of our land," - Zelensky said.', "-"),
     ('"We will win", – he said.', "–"),
     ('“The enemy is shelling the city,” — the head of the region said.', "—"),
+    ("Air defence forces shot down 42 drones overnight, — reported the Air Force.", "—"),
 ])
 def test_dash_before_the_reporting_clause(text, dash):
     fs = found(text, U)
