@@ -221,6 +221,11 @@ def test_english_dashes_near_quotations_pass(text):
     assert found(text, U) == []
 
 
+def test_full_width_punctuation():
+    assert texts("The company would expand production，and prices would fall（see table）.", U) == ["，", "（", "）"]
+    assert texts("The sign read 今ならポイント20倍。 and nobody noticed.", U) == ["今ならポイント20倍"]
+
+
 def test_foreign_quotation_marks():
     assert texts("The ministry said «the operation is proceeding» and „alles gut“ too.", U) == ["«", "„"]
     assert texts("Send questions to the editors.\n« Previous\nNext »\nfiled under: politics", U) == []

@@ -14,6 +14,7 @@ What a translation (human or machine) leaves untranslated in English text:
   only sentences with enough of them go to ``langdetect`` (slow), seeded for
   deterministic answers. Short phrases ("raison d'être", "coup d'état") and
   names ("Le Monde", "Die Welt", "La Repubblica") never reach it;
+* full-width punctuation of Chinese and Japanese ("，", "。", "（");
 * quotation marks English does not use (« », „ “), and a dash between a
   quotation and its reporting clause ('"We will win," - he said': Russian
   and Ukrainian punctuation);
@@ -31,6 +32,8 @@ Flags:
     The ministry said «the operation is proceeding according to plan».
 
     "We will not give up an inch of our land," - Zelensky said.
+
+    The company said it would expand production，and prices would fall.
 
     Exports grew by 3,5 million tonnes last year.
 
@@ -106,6 +109,9 @@ _OTHER_SCRIPT = re.compile(
     "\u0E00-\u0E7F\u10A0-\u10FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF]"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# full-width and CJK punctuation ("，", "。", "：", "（", "【"): left by translation from Chinese or
+# Japanese when no CJK letter stands beside it (a quoted "中国梦。" is the script check's finding)
+_FULLWIDTH = re.compile("[\u3001\u3002\u3008-\u3011\u3014-\u301B\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]")
 # the counted noun, maybe after a capitalised adjective ("1 230 Russian soldiers")
 _NOUN_AFTER = re.compile(r"[ \u00a0](?:[A-Z][a-z]+[ \u00a0])?[a-z]{3,}\b")
 _VERSION_BEFORE = re.compile(r"\b(?:version|ver\.?|v|release|build|firmware|update)\s*$", re.IGNORECASE)
@@ -251,6 +257,8 @@ class Untranslated(Rule):
         text = doc.text
         if _OTHER_SCRIPT.search(text):
             yield from self._scripts(doc, text, s)
+        if _FULLWIDTH.search(text):
+            yield from self._fullwidth(doc, text, s)
         yield from self._quotes(doc, text, s)
         yield from self._dash_attributions(doc, text, s)
         yield from self._numbers(doc, text, s)
@@ -305,6 +313,24 @@ class Untranslated(Rule):
         f = flush()
         if f:
             yield f
+
+    # -- full-width punctuation --------------------------------------------------------
+    def _fullwidth(self, doc: Document, text: str, s: _Settings):
+        count = 0
+        for m in _FULLWIDTH.finditer(text):
+            i = m.start()
+            near = text[max(0, i - 1):i] + text[i + 1:i + 2]
+            if any(_script(ch) in _CJK for ch in near):
+                continue  # punctuation of a CJK run the script check reports
+            count += 1
+            if count > s.max_per_doc:
+                return
+            yield self.finding(
+                doc, i, i + 1,
+                f"full-width punctuation '{m.group()}' in English prose (a leftover of translation from "
+                "Chinese or Japanese)",
+                confidence=0.85,
+            )
 
     # -- quotation marks ---------------------------------------------------------
     def _quotes(self, doc: Document, text: str, s: _Settings):
