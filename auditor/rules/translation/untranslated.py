@@ -187,7 +187,9 @@ def _settings() -> _Settings:
         min_cjk=int(conf["min_cjk_chars"]),
         quote_openers=re2.compile(f"[{openers}]", _RE2),
         dash_attribution=re2.compile(
-            r"(?:[,.!?][\"”»]|[\"”»][,.]|,)[ \t]*(?:[-–—][ \t]*)(?:(?:he|she|they|it|we|the(?:[ \t]+[a-z]+){1,4}|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+)?"
+            # the closing quote (or a comma), the dash, maybe a subject, the reporting verb
+            r"(?:[,.!?][\"”»]|[\"”»][,.]|,)[ \t]*(?:[-–—][ \t]*)"
+            r"(?:(?:he|she|they|it|we|the(?:[ \t]+[a-z]+){1,4}|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+)?"
             r"(?:" + "|".join(re.escape(str(v)) for v in conf["dash_attribution_verbs"]) + r")\b",
             _RE2),
         max_per_doc=int(conf["max_per_document"]),
