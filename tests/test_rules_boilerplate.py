@@ -293,3 +293,114 @@ def test_archive_sample_findings_are_leftovers():
     assert findings, "the archive has real leftovers"
     long_ones = [f for f in findings if len(f.text) > 250]
     assert all(f.rule == "boilerplate.share" and "sign up" in f.text.lower() for f in long_ones), long_ones
+
+
+# --------------------------------------------------------------------------- clean 2025-style articles
+CLEAN_ARTICLES = [
+    (
+        'The Bank of England has cut interest rates to 4%, the lowest level in more than two years, as '
+        'policymakers warned that the economy was losing momentum.\n'
+        '\n'
+        'The Monetary Policy Committee voted five to four in favour of the cut, with four members '
+        'preferring to hold rates at 4.25%. The governor, Andrew Bailey, said the decision had been '
+        '"finely balanced".\n'
+        '\n'
+        '"We still need to be careful," Bailey told reporters at a press conference in London. '
+        '"Inflation has not yet returned to our 2% target, and we will watch the labour market '
+        'closely."\n'
+        '\n'
+        'Shares in housebuilders rose after the announcement. Persimmon gained 3.2% and Taylor Wimpey '
+        '2.8%, while the pound fell 0.4% against the dollar.\n'
+        '\n'
+        'Updated forecasts published alongside the decision showed growth of 1.25% this year. Economists '
+        'at Capital Economics said the committee was likely to cut again in November.\n'
+        '\n'
+        'Follow-up meetings with the Treasury are planned for the autumn, when the chancellor, Rachel '
+        'Reeves, will present her budget.\n'
+    ),
+    (
+        "WASHINGTON — The Senate voted 51-49 on Thursday to confirm the president's nominee for defense "
+        'secretary, ending a weeks-long fight over his qualifications.\n'
+        '\n'
+        'Senate Majority Leader John Thune said the vote showed Republicans were united. "We said we '
+        'would get this done, and we did," Thune told reporters outside the chamber.\n'
+        '\n'
+        'Democrats criticized the process. Sen. Chuck Schumer, the minority leader, said the nominee had '
+        '"no business running the largest organization in the world."\n'
+        '\n'
+        "The Pentagon's budget request, released last month, calls for $850 billion in spending, "
+        'including new programs for missile defense and shipbuilding. The Defense Department said the '
+        "plan would modernize the Army's armored vehicles and expand the Navy's fleet.\n"
+        '\n'
+        'Share prices of defense contractors rose after the vote. Lockheed Martin gained 1.5%, and '
+        'Northrop Grumman was up 2%.\n'
+        '\n'
+        "Read the full transcript of the hearing on the committee's website, a spokesman said, noting "
+        'that the video would be posted later.\n'
+    ),
+    (
+        'KYIV, Ukraine — Russian forces launched more than 400 drones and 40 missiles at Ukraine '
+        'overnight, officials said, in one of the largest attacks of the war.\n'
+        '\n'
+        'President Volodymyr Zelensky said on Telegram that energy facilities in six regions had been '
+        'hit. "Russia wants to leave us without light and heat this winter," he wrote. "We need more air '
+        'defense systems now."\n'
+        '\n'
+        "Ukraine's air force said it had shot down 380 drones and 35 missiles. The head of the Kharkiv "
+        'regional administration, Oleh Syniehubov, said two people had been killed and 14 injured.\n'
+        '\n'
+        'In Lviv, in the west of the country, the mayor, Andriy Sadovyi, said a residential building had '
+        'been damaged. Residents used the word "незламні" — unbreakable — on banners hung from balconies '
+        'the next morning.\n'
+        '\n'
+        'The Kremlin spokesman, Dmitry Peskov, said the strikes were a response to Ukrainian attacks on '
+        'Russian refineries. Western diplomats have warned that winter could bring a new humanitarian '
+        'crisis.\n'
+    ),
+    (
+        'Thousands of people marched through central London on Saturday in support of the NHS, calling '
+        'on the government to increase funding for hospitals and mental health services.\n'
+        '\n'
+        'The Metropolitan Police said the march was peaceful, with two arrests for public order '
+        'offences. Organisers estimated the crowd at 20,000; police did not give a figure.\n'
+        '\n'
+        'The health secretary, Wes Streeting, said the government was "fixing the foundations" of the '
+        'service. "Waiting lists are falling for the first time in years," he said in a statement.\n'
+        '\n'
+        'Among the marchers was Sarah Jones, a nurse from Leeds, who said she had joined because '
+        'colleagues were leaving the profession. "We love our jobs, but we can\'t afford to stay," she '
+        'said.\n'
+        '\n'
+        "Copyright lawyers representing the organisers said the march's logo had been used without "
+        'permission by a merchandise company, and that they would seek damages.\n'
+        '\n'
+        'The Royal College of Nursing will ballot its members on strike action next month.\n'
+    ),
+    (
+        'PARIS — French President Emmanuel Macron named a new prime minister on Friday, his fifth in '
+        'less than two years, as he tried to end a political crisis that has paralyzed the government.\n'
+        '\n'
+        'The new prime minister, a former defence minister, promised to work with all parties. "Nous '
+        'devons avancer ensemble," he said on the steps of the Hôtel Matignon — we must move forward '
+        'together.\n'
+        '\n'
+        "Marine Le Pen's Rassemblement National said it would not join the government. Jordan Bardella, "
+        'the party\'s president, said the appointment was "a provocation" and called for new elections.\n'
+        '\n'
+        'The Socialist Party said it would judge the new government on its budget. According to Le '
+        'Monde, the budget will include €40bn in savings, with cuts to ministries and a freeze on '
+        'pensions.\n'
+        '\n'
+        'Markets reacted calmly. The yield on French ten-year bonds fell 0.05 percentage points, and the '
+        'CAC 40 index rose 0.6%.\n'
+    ),
+]
+
+
+@pytest.mark.parametrize("article", CLEAN_ARTICLES)
+def test_clean_articles_stay_quiet(article):
+    """Whole clean articles (British and American, with quotations, numbers, a glossed Ukrainian word, a
+    short French quotation translated in the text, "Read the full transcript", "Share prices", "Copyright
+    lawyers", "Updated forecasts", "Follow-up meetings") draw no artifact finding."""
+    rules = ["boilerplate", "translation", "typography"]
+    assert [(f.rule, f.text) for f in run_on_texts([article], select=rules)] == []
