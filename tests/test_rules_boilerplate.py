@@ -123,6 +123,9 @@ def test_link_box_label_fused_into_a_paragraph():
     assert found(text, "boilerplate.fused-link") == [("boilerplate.fused-link", "MORE FROM")]
     assert found("WE WANT MORE FROM CONGRESS, the banner read.", "boilerplate.fused-link") == []
     assert found("RELATED: Senate passes the bill", "boilerplate.fused-link") == []
+    text = "He focused on himself. Read more: The fight to make meaning out of a massacre"
+    assert found(text, "boilerplate.fused-link") == [("boilerplate.fused-link", "Read more:")]
+    assert found("It was exceeded only by Obama. (See also: “Shovel-ready jobs”.)", "boilerplate.fused-link") == []
 
 
 def test_link_label_inside_a_sentence():
