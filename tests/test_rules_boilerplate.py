@@ -128,6 +128,17 @@ def test_link_box_label_fused_into_a_paragraph():
     assert found("It was exceeded only by Obama. (See also: “Shovel-ready jobs”.)", "boilerplate.fused-link") == []
 
 
+@pytest.mark.parametrize("text, span", [
+    ("Sure! Here is the rewritten article:\n\nThe minister resigned on Friday.", "Sure! Here is the rewritten article:"),
+    ("As an AI language model, I cannot verify the claims, but the talks resumed.", "As an AI language model"),
+    ("The minister said [Insert quote from the minister] before leaving.", "[Insert quote from the minister]"),
+    ("The talks resumed.\n\nI hope this helps! Let me know if you'd like any changes.",
+     "I hope this helps! Let me know if you'd like any changes."),
+])
+def test_chat_assistant_leftovers(text, span):
+    assert ("boilerplate.generator-text", span) in found(text, "boilerplate.generator-text")
+
+
 def test_link_label_inside_a_sentence():
     text = "The ministry said in a statement, opens new tab, that it would appeal the ruling."
     assert found(text, "boilerplate.link-label") == [("boilerplate.link-label", ", opens new tab")]
