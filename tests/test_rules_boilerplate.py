@@ -52,10 +52,97 @@ def rules_found(text: str) -> set[str]:
      "boilerplate.story-highlights"),
     ("Copyright 2017 The Associated Press. All rights reserved.", "boilerplate.footer"),
     ("This is a rush transcript. Copy may not be in its final form.", "boilerplate.footer"),
+    # site templates of 2024-2026 pages
+    ("Listen to this article · 5 min", "boilerplate.player"),
+    ("Also Read | Houthis claim responsibility for attack on cargo ship", "boilerplate.related-link"),
+    ("You may also like:", "boilerplate.related-link"),
+    ("Related Topics", "boilerplate.related-link"),
+    ("Sign up to First Edition, our free daily newsletter – every weekday morning at 7am BST", "boilerplate.share"),
+    ("Get our breaking news email, free app or daily news podcast", "boilerplate.share"),
+    ("Join our WhatsApp channel for the latest updates", "boilerplate.share"),
+    ("Follow us on Google News", "boilerplate.share"),
+    ("Jane Doe is a senior correspondent covering the Middle East. Follow her on X @janedoe.", "boilerplate.share"),
+    ("Share on Facebook Share on X Share via Email", "boilerplate.share"),
+    ("Image source, Getty Images", "boilerplate.photo-credit"),
+    ("We value your privacy. We and our partners use cookies to store and access personal data on your device.",
+     "boilerplate.cookie"),
+    ("© 2025 The Associated Press. All rights reserved.", "boilerplate.footer"),
+    ("This article was originally published on The Conversation. Read the original article.", "boilerplate.footer"),
+    ("Reporting by Nidal al-Mughrabi in Cairo; Editing by Alex Richardson", "boilerplate.footer"),
+    ("You have reached your limit of free articles this month.", "boilerplate.paywall"),
+    ("Already a subscriber? Log in", "boilerplate.paywall"),
+    ("Updated 14:32 GMT, 3 March 2025", "boilerplate.timestamp"),
+    ("Published: 09:15 BST, 12 June 2025 | Updated: 11:02 BST, 12 June 2025", "boilerplate.timestamp"),
+    ("Updated at 12:33 p.m. EST", "boilerplate.timestamp"),
+    ("Published 3 hours ago", "boilerplate.timestamp"),
+    ("3 min read", "boilerplate.timestamp"),
+    ("Scroll to continue with content", "boilerplate.advertisement"),
+    ("WATCH | Zelensky addresses Parliament", "boilerplate.player"),
+    ("Your browser does not support the audio element.", "boilerplate.player"),
+    ("Listen · 3:45", "boilerplate.player"),
+    ("Image 1 of 12", "boilerplate.player"),
+    ("Click to share on X (Opens in new window)", "boilerplate.share"),
+    ("Like this:", "boilerplate.share"),
+    ("Comments (42)", "boilerplate.share"),
+    ("Show comments", "boilerplate.share"),
+    ("Most Popular", "boilerplate.related-link"),
+    ("Trending Now", "boilerplate.related-link"),
+    ("Manage your cookie preferences", "boilerplate.cookie"),
+    ("Reject all", "boilerplate.cookie"),
+    ("By Laura Gozzi and Paul Kirby, BBC News", "boilerplate.byline"),
+    ("AFP via Getty Images", "boilerplate.photo-credit"),
+    ("PA Media", "boilerplate.photo-credit"),
+    ("© AFP 2025", "boilerplate.footer"),
+    ("Copyright Reuters", "boilerplate.footer"),
+    ("Get the latest headlines straight to your inbox.", "boilerplate.share"),
+    ("skip past newsletter promotion", "boilerplate.share"),
+    ("Ad Feedback", "boilerplate.advertisement"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "boilerplate.footer"),
+    ("Please use Chrome browser for a more accessible video player", "boilerplate.player"),
+    ("If you see a mistake, select it and press Ctrl+Enter.", "boilerplate.footer"),
+    ("Enditem", "boilerplate.footer"),
+    ("If you see a spelling error on our site, select it and press Ctrl+Enter", "boilerplate.footer"),
+    ("Met Office / PA Wire", "boilerplate.photo-credit"),
+    ("Save", "boilerplate.share"),
+    ("Share this with", "boilerplate.share"),
+    ("Messenger", "boilerplate.share"),
+    ("Get the best of The Independent in your inbox", "boilerplate.share"),
+    ("This article is part of our coverage of the election. Sign up for our election newsletter.", "boilerplate.share"),
+    ("Topics", "boilerplate.related-link"),
 ])
+
 def test_scraped_line_between_prose_is_reported(line, rule):
     text = f"The senator spoke on Monday about the bill.\n\n{line}\n\nShe took questions afterwards."
     assert rule in rules_found(text)
+
+
+def test_link_box_label_fused_into_a_paragraph():
+    text = "The bill would also fund body cameras. (RELATED: Sen. Tim Scott Lays Out What He Expects)"
+    assert found(text, "boilerplate.fused-link") == [("boilerplate.fused-link", "RELATED:")]
+    text = "The movement grew in Chicago. MORE FROM Jane McAlevey Bernie Sanders: Now More Than Ever"
+    assert found(text, "boilerplate.fused-link") == [("boilerplate.fused-link", "MORE FROM")]
+    assert found("WE WANT MORE FROM CONGRESS, the banner read.", "boilerplate.fused-link") == []
+    assert found("RELATED: Senate passes the bill", "boilerplate.fused-link") == []
+    text = "He focused on himself. Read more: The fight to make meaning out of a massacre"
+    assert found(text, "boilerplate.fused-link") == [("boilerplate.fused-link", "Read more:")]
+    assert found("It was exceeded only by Obama. (See also: “Shovel-ready jobs”.)", "boilerplate.fused-link") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Sure! Here is the rewritten article:\n\nThe minister resigned on Friday.", "Sure! Here is the rewritten article:"),
+    ("As an AI language model, I cannot verify the claims, but the talks resumed.", "As an AI language model"),
+    ("The minister said [Insert quote from the minister] before leaving.", "[Insert quote from the minister]"),
+    ("The talks resumed.\n\nI hope this helps! Let me know if you'd like any changes.",
+     "I hope this helps! Let me know if you'd like any changes."),
+])
+def test_chat_assistant_leftovers(text, span):
+    assert ("boilerplate.generator-text", span) in found(text, "boilerplate.generator-text")
+
+
+def test_link_label_inside_a_sentence():
+    text = "The ministry said in a statement, opens new tab, that it would appeal the ruling."
+    assert found(text, "boilerplate.link-label") == [("boilerplate.link-label", ", opens new tab")]
+    assert found("Click to share on X (Opens in new window)", "boilerplate.link-label") == []
 
 
 @pytest.mark.parametrize("caption, credit", [
@@ -63,6 +150,13 @@ def test_scraped_line_between_prose_is_reported(line, rule):
     ("Protesters gather outside the court. (Jonathan Ernst/Reuters)", "(Jonathan Ernst/Reuters)"),
     ("The senator arrives. (Photo by Win McNamee/Getty Images)", "(Photo by Win McNamee/Getty Images)"),
     ("Voters wait in line. (Photo: John Minchillo, AP)", "(Photo: John Minchillo, AP)"),
+    # a credit closing a caption line (The Guardian style)
+    ("Firefighters work at the scene in Kharkiv on Sunday. Photograph: Sergey Bobok/AFP/Getty Images",
+     "Photograph: Sergey Bobok/AFP/Getty Images"),
+    ("Theresa May after winning a second ballot. Photograph: Hannah Mckay/EPA", "Photograph: Hannah Mckay/EPA"),
+    ("The senator at the Capitol. Photo: Getty", "Photo: Getty"),
+    ("Rescuers at the site. (Photo credit should read GENYA SAVILOV/AFP via Getty Images)",
+     "(Photo credit should read GENYA SAVILOV/AFP via Getty Images)"),
 ])
 def test_photo_credit_span(caption, credit):
     assert ("boilerplate.photo-credit", credit) in found(caption, "boilerplate.photo-credit")
@@ -81,6 +175,51 @@ def test_photo_credit_span(caption, credit):
     "The court ruled that copyright in the photograph belonged to the agency.",
     "He cited the figures (2019/2020) from the census.",
     "More than 40 people were hurt, police said.",
+    # clean 2024-2026 news sentences with the widgets' words
+    "The advertisement, which aired during the Super Bowl, drew 12 million views in a day, the company said.",
+    "Shares in BP fell 3% after the company cut its dividend, and the party said it would share its plans.",
+    "Fans follow the team across Europe on cheap flights.\n\nFollow-up talks are set for March.",
+    "Those who want to read more about the inquiry can find the full report on the commission's website.",
+    "Related costs rose by 8% last year, the report found.",
+    "Updated guidance was issued to schools on Monday, the Department for Education said.",
+    "Sign-up rates for the new pension scheme fell by a third, the ONS said.",
+    "Subscribe and save offers have become common among streaming platforms, analysts at Ampere said.",
+    "We value your privacy, the company wrote in its letter to customers after the breach.",
+    "Copy links to the documents were sent to the committee on Monday, the clerk said.",
+    "Comments by the minister drew criticism from opposition parties, who called them reckless.",
+    "Watch this space, the minister told reporters.\n\nEmail records show the aide called twice.",
+    "A photograph by Reuters photographer Evgenia Novozhenina won the award. Photo by photo, it retells the war.",
+    "The copyright lawsuit, filed in 2025 by a group of authors, claims the company used pirated books.",
+    "This story first appeared in a local paper, and the minister denied it the next day.",
+    "Reporting by NBC further uncovered voters who had moved away.",
+    "Readers who have reached their limit of free articles often leave the site, the study found.",
+    "Join our unified campaign, our kindness crusade, a New Year's resolution, the governor wrote.",
+    "Posted at 10pm, the video had a million views by morning.",
+    "By 14:32 GMT the FTSE 100 had recovered its losses, traders said.",
+    "Read more widely, the commission says, and you will see a pattern of neglect across the region.",
+    "Topics such as energy and migration dominated the summit, and most popular measures passed easily.",
+    "Newsletter publishers such as Substack have grown quickly.",
+    "Comments made by the minister on Sunday were condemned.\n\nLeave to appeal was refused by the Supreme Court.",
+    "Image rights for the players were at the centre of the dispute, lawyers said.",
+    "Listen to the people of Mariupol and you will hear anger about the occupation, the mayor said.",
+    "Share buybacks rose sharply in 2025, and the firm's share price followed.",
+    "Accept all the terms or walk away, the negotiator told the union.",
+    "Already a subscriber to three streaming services, she cancelled one in March.",
+    "The statement was published at 14:00 GMT on Monday and updated on Tuesday after objections from Kyiv.",
+    "By Friday, the troops had withdrawn from the border.\n\nBy car, the journey to Lviv takes nine hours.",
+    "PA Media reported that the King would visit the town on Friday, and residents lined the streets.",
+    "Copyright owners including Getty Images sued the company in London in 2023.",
+    "Newsletter subscriptions at the paper rose by 20% in 2025, its editor said.",
+    "Additional reporting by Kim Willsher in Paris",
+    "The Associated Press contributed to this report.",
+    "Save for the energy sector, every index ended higher on Friday.",
+    "The photo agency Getty Images said it would appeal, and Shutterstock declined to comment.",
+    "More from the interview will be published on Sunday, the station said.\n\nMore from the Post:",
+    "Previous governments tried and failed.\n\nMessenger apps were banned in 2021.",
+    "Topics on the agenda include energy, migration and the war in Ukraine, the chancellor said.",
+    "Get ready for a long winter, the energy regulator warned households on Tuesday.",
+    ("Fauci said the toll was higher. Senators pressed him on schools. Sign up for our newsletter, one of them "
+     "joked, and you will know more."),
 ])
 def test_prose_mentioning_the_same_words_passes(text):
     assert found(text) == []
@@ -168,3 +307,114 @@ def test_archive_sample_findings_are_leftovers():
     assert findings, "the archive has real leftovers"
     long_ones = [f for f in findings if len(f.text) > 250]
     assert all(f.rule == "boilerplate.share" and "sign up" in f.text.lower() for f in long_ones), long_ones
+
+
+# --------------------------------------------------------------------------- clean 2025-style articles
+CLEAN_ARTICLES = [
+    (
+        'The Bank of England has cut interest rates to 4%, the lowest level in more than two years, as '
+        'policymakers warned that the economy was losing momentum.\n'
+        '\n'
+        'The Monetary Policy Committee voted five to four in favour of the cut, with four members '
+        'preferring to hold rates at 4.25%. The governor, Andrew Bailey, said the decision had been '
+        '"finely balanced".\n'
+        '\n'
+        '"We still need to be careful," Bailey told reporters at a press conference in London. '
+        '"Inflation has not yet returned to our 2% target, and we will watch the labour market '
+        'closely."\n'
+        '\n'
+        'Shares in housebuilders rose after the announcement. Persimmon gained 3.2% and Taylor Wimpey '
+        '2.8%, while the pound fell 0.4% against the dollar.\n'
+        '\n'
+        'Updated forecasts published alongside the decision showed growth of 1.25% this year. Economists '
+        'at Capital Economics said the committee was likely to cut again in November.\n'
+        '\n'
+        'Follow-up meetings with the Treasury are planned for the autumn, when the chancellor, Rachel '
+        'Reeves, will present her budget.\n'
+    ),
+    (
+        "WASHINGTON — The Senate voted 51-49 on Thursday to confirm the president's nominee for defense "
+        'secretary, ending a weeks-long fight over his qualifications.\n'
+        '\n'
+        'Senate Majority Leader John Thune said the vote showed Republicans were united. "We said we '
+        'would get this done, and we did," Thune told reporters outside the chamber.\n'
+        '\n'
+        'Democrats criticized the process. Sen. Chuck Schumer, the minority leader, said the nominee had '
+        '"no business running the largest organization in the world."\n'
+        '\n'
+        "The Pentagon's budget request, released last month, calls for $850 billion in spending, "
+        'including new programs for missile defense and shipbuilding. The Defense Department said the '
+        "plan would modernize the Army's armored vehicles and expand the Navy's fleet.\n"
+        '\n'
+        'Share prices of defense contractors rose after the vote. Lockheed Martin gained 1.5%, and '
+        'Northrop Grumman was up 2%.\n'
+        '\n'
+        "Read the full transcript of the hearing on the committee's website, a spokesman said, noting "
+        'that the video would be posted later.\n'
+    ),
+    (
+        'KYIV, Ukraine — Russian forces launched more than 400 drones and 40 missiles at Ukraine '
+        'overnight, officials said, in one of the largest attacks of the war.\n'
+        '\n'
+        'President Volodymyr Zelensky said on Telegram that energy facilities in six regions had been '
+        'hit. "Russia wants to leave us without light and heat this winter," he wrote. "We need more air '
+        'defense systems now."\n'
+        '\n'
+        "Ukraine's air force said it had shot down 380 drones and 35 missiles. The head of the Kharkiv "
+        'regional administration, Oleh Syniehubov, said two people had been killed and 14 injured.\n'
+        '\n'
+        'In Lviv, in the west of the country, the mayor, Andriy Sadovyi, said a residential building had '
+        'been damaged. Residents used the word "незламні" — unbreakable — on banners hung from balconies '
+        'the next morning.\n'
+        '\n'
+        'The Kremlin spokesman, Dmitry Peskov, said the strikes were a response to Ukrainian attacks on '
+        'Russian refineries. Western diplomats have warned that winter could bring a new humanitarian '
+        'crisis.\n'
+    ),
+    (
+        'Thousands of people marched through central London on Saturday in support of the NHS, calling '
+        'on the government to increase funding for hospitals and mental health services.\n'
+        '\n'
+        'The Metropolitan Police said the march was peaceful, with two arrests for public order '
+        'offences. Organisers estimated the crowd at 20,000; police did not give a figure.\n'
+        '\n'
+        'The health secretary, Wes Streeting, said the government was "fixing the foundations" of the '
+        'service. "Waiting lists are falling for the first time in years," he said in a statement.\n'
+        '\n'
+        'Among the marchers was Sarah Jones, a nurse from Leeds, who said she had joined because '
+        'colleagues were leaving the profession. "We love our jobs, but we can\'t afford to stay," she '
+        'said.\n'
+        '\n'
+        "Copyright lawyers representing the organisers said the march's logo had been used without "
+        'permission by a merchandise company, and that they would seek damages.\n'
+        '\n'
+        'The Royal College of Nursing will ballot its members on strike action next month.\n'
+    ),
+    (
+        'PARIS — French President Emmanuel Macron named a new prime minister on Friday, his fifth in '
+        'less than two years, as he tried to end a political crisis that has paralyzed the government.\n'
+        '\n'
+        'The new prime minister, a former defence minister, promised to work with all parties. "Nous '
+        'devons avancer ensemble," he said on the steps of the Hôtel Matignon — we must move forward '
+        'together.\n'
+        '\n'
+        "Marine Le Pen's Rassemblement National said it would not join the government. Jordan Bardella, "
+        'the party\'s president, said the appointment was "a provocation" and called for new elections.\n'
+        '\n'
+        'The Socialist Party said it would judge the new government on its budget. According to Le '
+        'Monde, the budget will include €40bn in savings, with cuts to ministries and a freeze on '
+        'pensions.\n'
+        '\n'
+        'Markets reacted calmly. The yield on French ten-year bonds fell 0.05 percentage points, and the '
+        'CAC 40 index rose 0.6%.\n'
+    ),
+]
+
+
+@pytest.mark.parametrize("article", CLEAN_ARTICLES)
+def test_clean_articles_stay_quiet(article):
+    """Whole clean articles (British and American, with quotations, numbers, a glossed Ukrainian word, a
+    short French quotation translated in the text, "Read the full transcript", "Share prices", "Copyright
+    lawyers", "Updated forecasts", "Follow-up meetings") draw no artifact finding."""
+    rules = ["boilerplate", "translation", "typography"]
+    assert [(f.rule, f.text) for f in run_on_texts([article], select=rules)] == []

@@ -45,6 +45,23 @@ def found(text: str, rule: str) -> list[str]:
     ("A White House official, speaking on background, said the president would sign.", "A White House official"),
     ("Officials speaking on background said the plan was dead.", "speaking on background"),
     ("The aide, who was not authorized to speak publicly, confirmed it.", "who was not authorized to speak"),
+    # familiar-with phrasing after a modified noun, and why the source is unnamed
+    ("A senior diplomat familiar with the talks said the two sides were still far apart.", "A senior diplomat"),
+    ("A senior GOP aide involved in the talks told CNN the deal was close.", "A senior GOP aide"),
+    ("The plan could change, according to sources close to the Kremlin.", "sources close to"),
+    ("Tariffs are under review, the people said, asking not to be identified because the talks are private.",
+     "asking not to be identified"),
+    ("Several people close to the president, both within and outside his administration, confirmed it.",
+     "Several people close to"),
+    ("People with knowledge of the program wouldn't discuss the flights, but said they were regular.",
+     "People with knowledge of"),
+    ("The officials spoke on condition they not be identified because the talks were private.",
+     "on condition they not be identified"),
+    ("The people, who were granted anonymity to describe internal discussions, opposed it.", "granted anonymity"),
+    ("Western diplomats said the sanctions would be extended.", "Western diplomats said"),
+    ("The bill could take months, Senate aides said.", "Senate aides said"),
+    ("Sources say the cabinet is divided.", "Sources say"),
+    ("League sources tell ESPN the player tested positive.", "sources tell"),
 ])
 def test_anonymous_attributions_are_reported(text, span):
     assert any(span in got for got in found(text, ANON))
@@ -70,6 +87,10 @@ def test_anonymous_attributions_are_reported(text, span):
     "A spokesman, speaking at a briefing in Kyiv, Oleh Nikolenko, said the talks would go on.",
     "He said the plan, speaking of background checks, was fine.",
     "Robert Pollack, a lawyer for the firm, said he was not authorized to discuss the documents.",
+    # "people familiar with" that is no attribution: the reporting verb belongs to a named speaker
+    "People familiar with the region know that the road floods every spring, the mayor said.",
+    "The sources of the leak remain unclear, Commissioner Mark Rowley said.",
+    "The EU's top diplomat, Kaja Kallas, said the bloc would keep up pressure on Moscow.",
 ])
 def test_named_or_unrelated_text_passes(text):
     assert found(text, ANON) == []
@@ -97,6 +118,11 @@ def test_the_source_span_never_swallows_a_preceding_noun_phrase(text):
     ("It is said that the chief of staff wants quick wins.", "It is said"),
     ("It has been suggested that the vote will be delayed.", "It has been suggested"),
     ("The death toll rose to 60, according to reports.", "according to reports"),
+    ("State media said the village was captured, but this could not be confirmed.", "could not be confirmed"),
+    ("A second person was rescued, but those reports have not been confirmed.", "have not been confirmed"),
+    ("The suspect had been known to police, local media reported.", "local media reported"),
+    ("Several media outlets reported that he had travelled abroad.", "Several media outlets reported"),
+    ("Unverified footage circulating on social media appeared to show the strike.", "Unverified footage"),
 ])
 def test_unverifiable_hedges_are_reported(text, span):
     assert span in found(text, UNVER)
@@ -111,6 +137,7 @@ def test_unverifiable_hedges_are_reported(text, span):
     "Diversity, as it is understood today, means something different.",
     "Much has been said about the plan, but it is said in bad faith.",
     "The company will buy Zoox, according to reports in The Information and the Financial Times.",
+    "Iranian state media reported the launch, and KTLA and other media reported the arrest.",
 ])
 def test_sourced_claims_pass(text):
     assert found(text, UNVER) == []

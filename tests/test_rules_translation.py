@@ -35,6 +35,15 @@ def test_us_spellings_beside_a_uk_office_title_are_reported():
     assert all("en-GB" in f.message for f in fs)
 
 
+def test_a_qualified_foreign_title_does_not_outvote_the_text():
+    """'Britain's Defense Ministry' is a mismatch (variety-mismatch's finding), not strong US evidence:
+    the British spellings around it are not reported as a minority."""
+    text = ("The Foreign Office said Britain's Defense Ministry would send advisers, and the Home Secretary "
+            "defended the programme and its neighbourhood policing centres. Critics called it a labor of love "
+            "that ignored the behavior of gangs.")
+    assert not {"programme", "neighbourhood", "centres"} & set(texts(text, VM))
+
+
 def test_majority_decides_and_minority_is_reported():
     text = ("The colour of the theatre's neighbourhood changed; the council's defence plan was its favourite. "
             "Later the mayor traveled to the center.")
@@ -102,6 +111,11 @@ def test_answer_to_a_question_is_not_a_stray_word():
 
 def test_doubled_function_words():
     assert texts("The minister said the the plan would go to to parliament.", G) == ["the the", "to to"]
+
+
+def test_that_that_before_a_determiner():
+    assert texts("Fedorov noted that that the enemy attacked the city 300 times.", G) == ["that that"]
+    assert texts("It is because of that that we have rules, and that that plan failed.", G) == []
 
 
 def test_grammatical_doublings_pass():
@@ -180,6 +194,38 @@ def test_runs_of_other_scripts():
     assert "Cyrillic" in fs[0].message
 
 
+def test_cited_and_glossed_words_of_another_script_pass():
+    assert texts('Soldiers use the word "незламні", meaning unbreakable, as their motto.', U) == []
+    assert texts("Beijing repeated the slogan 中国梦 at the congress.", U) == []
+    # not glossed: a leftover of the translation
+    assert texts("The Kremlin called the proposal провокация and declined to comment.", U) == ["провокация"]
+
+
+@pytest.mark.parametrize("text, dash", [
+    ('"We will not give up an inch of our land," - Zelensky said.', "-"),
+    ('"We will win", – he said.', "–"),
+    ('“The enemy is shelling the city,” — the head of the region said.', "—"),
+    ("Air defence forces shot down 42 drones overnight, — reported the Air Force.", "—"),
+])
+def test_dash_before_the_reporting_clause(text, dash):
+    fs = found(text, U)
+    assert [f.text for f in fs] == [dash] and "reporting clause" in fs[0].message
+
+
+@pytest.mark.parametrize("text", [
+    'He called them "rapists" — he said he assumed others were different.',
+    '“So you point the fingers at the journalism, then?” – Handel said: “No, don’t put words in my mouth.”',
+    'The review — officials said — would take a year.',
+])
+def test_english_dashes_near_quotations_pass(text):
+    assert found(text, U) == []
+
+
+def test_full_width_punctuation():
+    assert texts("The company would expand production，and prices would fall（see table）.", U) == ["，", "（", "）"]
+    assert texts("The sign read 今ならポイント20倍。 and nobody noticed.", U) == ["今ならポイント20倍"]
+
+
 def test_foreign_quotation_marks():
     assert texts("The ministry said «the operation is proceeding» and „alles gut“ too.", U) == ["«", "„"]
     assert texts("Send questions to the editors.\n« Previous\nNext »\nfiled under: politics", U) == []
@@ -190,12 +236,50 @@ def test_number_formats():
         ["3,5 million", "2,7%", "bln"]
     assert texts("Exports grew by 3.5 million tonnes, 3,500 tonnes a week, 1,234,567 in all.", U) == []
     assert texts("The regiment lost 15 000 soldiers.", U) == ["15 000"]
+    assert texts("The General Staff said 1 230 Russian soldiers were killed.", U) == ["1 230"]
     assert texts("Totals: Clinton 493 282 Sanders 589 745.", U) == []
+
+
+def test_day_month_year_dates():
+    assert texts("The decree, signed on 24.02.2022, was followed by another on 21.09.2022.", U) == \
+        ["24.02.2022", "21.09.2022"]
+    assert texts("It was signed on February 24, 2022; version 2.10.2024 shipped; see clip.11.03.2015.mp4.", U) == []
+
+
+def test_thousands_dots_magnitudes_and_signs_of_other_languages():
+    assert texts("Around 20.000 soldiers and 1.500.000 people left, and the fund holds 3 Mrd. Euro.", U) == \
+        ["20.000 soldiers", "1.500.000 people", "3 Mrd."]
+    assert texts("Decree № 64 was signed by the president.", U) == ["№ 64"]
+    assert texts("The screw is 2.125 inches long, Mio Tanaka won, and No. 10 said 3.5 million people.", U) == []
 
 
 def test_foreign_sentence_goes_through_langdetect():
     fs = found("The mayor told the crowd: Nous ne sommes pas prêts et nous ne voulons pas de cette guerre dans notre pays.", U)
     assert len(fs) == 1 and "langdetect: fr" in fs[0].message
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    # a sentence may open with a capitalised function word ("El", "Il", "Selon le")
+    ("El gobierno no ha confirmado la información sobre los detenidos.", "es"),
+    ("Il governo non ha ancora deciso se inviare le truppe in Ucraina.", "it"),
+    ("Die Bundesregierung wird die Hilfe für die Ukraine im nächsten Jahr nicht kürzen.", "de"),
+    ("Le gouvernement a annoncé de nouvelles mesures pour soutenir les agriculteurs.", "fr"),
+])
+def test_foreign_sentence_opening_with_a_capitalised_function_word(sentence, lang):
+    fs = found(f"The minister spoke to reporters on Monday. {sentence} She promised an inquiry.", U)
+    assert [f.text for f in fs] == [sentence] and f"langdetect: {lang}" in fs[0].message
+
+
+def test_a_foreign_sentence_is_reported_whole_when_its_short_clause_is_not_english():
+    text = ("The prefecture issued a statement. Selon le ministère, la situation reste tendue dans les quartiers "
+            "nord de la ville. Police reinforcements arrived.")
+    assert texts(text, U) == ["Selon le ministère, la situation reste tendue dans les quartiers nord de la ville."]
+
+
+def test_capitalised_function_words_in_names_pass():
+    text = ("El Paso and Los Angeles sent aid, Il Messaggero reported, and Dem senators said the Das Boot "
+            "remake was popular in El Salvador.")
+    assert texts(text, U) == []
 
 
 def test_borrowed_phrases_and_names_pass():

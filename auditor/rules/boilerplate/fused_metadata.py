@@ -30,6 +30,8 @@ Passes:
     21:58 GMT: Polls have closed in most of the country.
 
     The date 2024-11-27 was chosen for the summit.
+
+    Published: 09:15 BST, 12 June 2025 | Updated: 11:02 BST, 12 June 2025
 """
 
 from __future__ import annotations
@@ -83,6 +85,10 @@ class FusedMetadata(Rule):
             following = text[value_end: len(text) if line_end < 0 else line_end].split()
             if len(following) < self._min_words:
                 continue  # a dateline or a heading, not prose
+            if not any(word[0].islower() for word in following):
+                # no lowercase word: more stamps ("Published: 09:15 BST, 12 June 2025 |
+                # Updated: 11:02 BST"), a line boilerplate.timestamp reports whole
+                continue
             meta = text[start:value_end]
             yield self.finding(doc, start, value_end,
                                f"Metadata fused into the paragraph: '{meta}' is not part of the text",

@@ -20,6 +20,10 @@ Flags:
 
     The paper reported the talks, citing anonymous sources.
 
+    A senior diplomat familiar with the talks said the two sides were far apart.
+
+    Tariffs are under review, the people said, asking not to be identified.
+
 Passes:
     Dmitry Peskov, the Kremlin spokesperson, stated the report was wrong.
 
@@ -28,6 +32,8 @@ Passes:
     Sources of energy such as wind and sun are growing fast.
 
     "Officials said nothing," the spokesman told reporters.
+
+    People familiar with the region know that the road floods every spring, the mayor said.
 """
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ system (or a rewrite that was never reread) does:
   stressed, he said.' (participles that stand alone, "smiling", "laughing",
   are fine);
 * a doubled function word ("the the", "to to"); grammatical doublings
-  ("had had", "that that", "gave her her book") are not listed;
+  ("had had", "that that", "gave her her book") are not listed, but "that
+  that" before a determiner or subject pronoun is ("noted that that the
+  enemy attacked");
 * a sentence that stops on a word that cannot end one ("… sent to the.").
 
 Word lists live in ``rules/translation/garbled.yml``.
@@ -30,6 +32,8 @@ Flags:
     "Only pressure works," he wrote on Telegram, she emphasized.
 
     The government said said it would publish a plan.
+
+    The head of the region noted that that the enemy attacked the city 300 times.
 
     The aid will be sent to the. Officials gave no date.
 
@@ -107,6 +111,10 @@ def _settings() -> _Settings:
     double = re.compile(rf"{opening}(?:[ \t]+[\w’'-]+){{0,4}},[ \t]+(?P<second>(?:{pronouns})[ \t]+(?:{verbs}))"
                         r"[ \t]*[.!?](?=\s|$)", re.MULTILINE)
     doubled = "|".join(rf"{re.escape(w)}\s+{re.escape(w)}" for w in conf["doubled_words"])
+    determiners = "|".join(re.escape(w) for w in conf["determiners"])
+    # "that that the": the third word is part of the match; _doubled reports the first two
+    doubled += "".join(rf"|{re.escape(w)}\s+{re.escape(w)}\s+(?:{determiners})"
+                       for w in conf["doubled_before_determiner"])
     broken = "|".join(re.escape(w) for w in conf["broken_end_words"])
     return _Settings(
         stray=stray,
@@ -194,6 +202,10 @@ class Garbled(Rule):
 
     def _doubled(self, doc: Document, text: str, start: int, end: int):
         chunk = text[start:end]
+        words = chunk.split()
+        if len(words) > 2:  # "that that the": report the doubled pair only
+            end = start + chunk.index(words[1], len(words[0])) + len(words[1])
+            chunk = text[start:end]
         first, second = chunk.split(None, 1)
         if end < len(text) and (text[end] == "\u00ad" or text[end].isalpha()):
             return  # a soft hyphen: "an\u00adgri\u00ader" is one word

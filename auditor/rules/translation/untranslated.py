@@ -4,16 +4,25 @@ What a translation (human or machine) leaves untranslated in English text:
 
 * a homoglyph: a Cyrillic or Greek letter inside a Latin word ("Kyіv" with
   a Cyrillic і) — invisible to a reader, but breaks search and spelling;
-* a run of another script (Cyrillic, Greek, CJK, Arabic, ...) in the prose;
+* a run of another script (Cyrillic, Greek, CJK, Arabic, ...) in the prose,
+  unless the writer cites and glosses it ('the word "незламні", meaning
+  unbreakable'; cue words in ``gloss_before`` / ``gloss_after``);
 * a sentence in another language: a cheap pre-check counts function words
-  of other languages that are not English words ("und", "les", "della");
+  of other languages that are not English words ("und", "les", "della";
+  capitalised ones count only before a lowercase word: "El gobierno", not
+  "El Paso");
   only sentences with enough of them go to ``langdetect`` (slow), seeded for
   deterministic answers. Short phrases ("raison d'être", "coup d'état") and
   names ("Le Monde", "Die Welt", "La Repubblica") never reach it;
-* quotation marks English does not use (« », „ “);
+* full-width punctuation of Chinese and Japanese ("，", "。", "（");
+* quotation marks English does not use (« », „ “), and a dash between a
+  quotation and its reporting clause ('"We will win," - he said': Russian
+  and Ukrainian punctuation);
 * number formats of other languages: a decimal comma before a magnitude
   ("3,5 million", "2,7%"), "mln", "bln", "mlrd", a space or thin space as the
-  thousands separator ("15 000 troops").
+  thousands separator ("15 000 troops"), a dot as thousands separator ("20.000
+  soldiers"), "Mrd."/"Mio." after a number, "№", a day.month.year date
+  ("24.02.2022").
 
 Lists and thresholds live in ``rules/translation/untranslated.yml``.
 
@@ -22,9 +31,15 @@ Flags:
 
     The ministry said «the operation is proceeding according to plan».
 
+    "We will not give up an inch of our land," - Zelensky said.
+
+    The company said it would expand production，and prices would fall.
+
     Exports grew by 3,5 million tonnes last year.
 
     The budget deficit reached 12 bln roubles.
+
+    The decree, signed on 24.02.2022, ordered the mobilisation of reservists.
 
     The mayor told the crowd: Nous ne sommes pas prêts et nous ne voulons pas de cette guerre dans notre pays.
 
@@ -33,6 +48,8 @@ Flags:
     "Russland setzt auf Terror gegen die Zivilbevölkerung," Merz said at a news conference in Berlin.
 
     Le président du Conseil a salué l'unité des Vingt-Six, his spokesman added in a written statement.
+
+    The president spoke in Mexico City. El gobierno no ha confirmado la información sobre los detenidos.
 
 Passes:
     The delegation arrived in Kyiv on Tuesday, according to Le Monde, La Repubblica and Die Welt.
@@ -43,9 +60,15 @@ Passes:
 
     Asked by Bild am Sonntag about holidays, European Commission President Ursula von der Leyen replied.
 
+    El Paso and Los Angeles sent aid, Il Messaggero reported, and Dem senators agreed.
+
     Exports grew by 3.5 million tonnes, to 3,500 tonnes a week, or 15,000 tonnes a month.
 
     The drug is a β-blocker, the doctors said.
+
+    He called them "rapists" — he said he assumed others were different.
+
+    Soldiers use the word "незламні", meaning unbreakable, as their motto.
 """
 
 from __future__ import annotations
@@ -61,6 +84,7 @@ from typing import Any
 import re2
 
 from auditor.documents.document import Document
+from auditor.documents.utf8 import utf8
 from auditor.model import Severity
 from auditor.registry import register
 from auditor.resources import load_yaml_resource
@@ -85,7 +109,12 @@ _OTHER_SCRIPT = re.compile(
     "\u0E00-\u0E7F\u10A0-\u10FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF]"
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_NOUN_AFTER = re.compile(r"[ \u00a0][a-z]{3,}\b")
+# full-width and CJK punctuation ("，", "。", "：", "（", "【"): left by translation from Chinese or
+# Japanese when no CJK letter stands beside it (a quoted "中国梦。" is the script check's finding)
+_FULLWIDTH = re.compile("[\u3001\u3002\u3008-\u3011\u3014-\u301B\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]")
+# the counted noun, maybe after a capitalised adjective ("1 230 Russian soldiers")
+_NOUN_AFTER = re.compile(r"[ \u00a0](?:[A-Z][a-z]+[ \u00a0])?[a-z]{3,}\b")
+_VERSION_BEFORE = re.compile(r"\b(?:version|ver\.?|v|release|build|firmware|update)\s*$", re.IGNORECASE)
 # name particles are short ("von der", "de la", "am", "bin"); the run holds at most three of them
 _PARTICLES = re.compile(r"[a-zà-ÿ]{1,3}[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}[A-Z]")
 _CAP_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}$")
@@ -118,12 +147,19 @@ def _script(ch: str) -> str | None:
 @dataclass(frozen=True, slots=True)
 class _Settings:
     homoglyphs: dict[str, str]
+    gloss_before: re.Pattern[str]
+    gloss_after: re.Pattern[str]
     min_letters: int
     min_cjk: int
     quote_openers: object
+    dash_attribution: object
     max_per_doc: int
     numbers: object
+    # payload "lower" for the listed words, "initial" for the same words capitalised: those
+    # count only before a lowercase word, so a sentence may open with one ("El gobierno no
+    # ha ...") while names ("El Paso", "Il Messaggero") never do; one RE2 pass finds both
     function_words: WordMatcher
+    english_clause_words: frozenset[str]
     min_function_words: int
     min_words: int
     min_probability: float
@@ -135,20 +171,46 @@ def _settings() -> _Settings:
     conf = load_yaml_resource("translation/untranslated.yml")
     magnitudes = "|".join(re.escape(str(m)) for m in conf["magnitude_words"])
     abbreviations = "|".join(re.escape(str(a)) for a in conf["foreign_number_abbreviations"])
+    after_number = "|".join(re.escape(str(a)) for a in conf["foreign_magnitudes_after_number"])
+    counted = "|".join(re.escape(str(n)) for n in conf["counted_nouns"])
+    signs = "".join(re.escape(str(c)) for c in conf["foreign_signs"])
     openers = "".join(re.escape(q) for q in conf["foreign_quote_openers"])
     return _Settings(
         homoglyphs={str(k): str(v) for k, v in conf["homoglyphs"].items()},
+        gloss_before=re.compile(
+            r"\b(?:" + "|".join(re.escape(str(w)) for w in conf["gloss_before"]) + r")\s*[:,]?\s*[\"“‘'«(]?\s*$",
+            re.IGNORECASE),
+        gloss_after=re.compile(
+            r"\s*[\"”’'»)]?\s*[,(—–-]?\s*(?:" + "|".join(re.escape(str(w)) for w in conf["gloss_after"]) + r")\b",
+            re.IGNORECASE),
         min_letters=int(conf["min_script_letters"]),
         min_cjk=int(conf["min_cjk_chars"]),
         quote_openers=re2.compile(f"[{openers}]", _RE2),
+        dash_attribution=re2.compile(
+            # the closing quote (or a comma), the dash, maybe a subject, the reporting verb
+            r"(?:[,.!?][\"”»]|[\"”»][,.]|,)[ \t]*(?:[-–—][ \t]*)"
+            r"(?:(?:he|she|they|it|we|the(?:[ \t]+[a-z]+){1,4}|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+)?"
+            r"(?:" + "|".join(re.escape(str(v)) for v in conf["dash_attribution_verbs"]) + r")\b",
+            _RE2),
         max_per_doc=int(conf["max_per_document"]),
         numbers=re2.compile(
             rf"(\b\d{{1,3}},\d{{1,2}}[ \t\x{{00A0}}]?(?:{magnitudes}))"
             rf"|(\b(?:{abbreviations})\b\.?)"
-            r"|(\b\d{1,3}(?:[ \x{00A0}\x{202F}\x{2009}]\d{3})+\b)",
+            r"|(\b\d{1,3}(?:[ \x{00A0}\x{202F}\x{2009}]\d{3})+\b)"
+            # a day.month.year date ("24.02.2022"): English writes 24 February 2022
+            r"|(\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b)"
+            # a dot as thousands separator before a counted noun ("20.000 soldiers"); a German or
+            # Dutch magnitude after a number ("3 Mrd. Euro"); a sign such as "№"
+            rf"|(\b[1-9]\d{{0,2}}(?:\.\d{{3}})+[ \t\x{{00A0}}](?:{counted})\b"
+            rf"|\b\d+(?:[.,]\d+)?[ \t\x{{00A0}}]?(?:{after_number})\b\.?"
+            rf"|[{signs}][ \t\x{{00A0}}]?\d+)",
             _RE2,
         ),
-        function_words=WordMatcher(((str(w), True) for w in conf["foreign_function_words"]), case_sensitive=True),
+        function_words=WordMatcher(
+            [(str(w)[:1].upper() + str(w)[1:], "initial") for w in conf["foreign_function_words"]]
+            + [(str(w), "lower") for w in conf["foreign_function_words"]],
+            case_sensitive=True),
+        english_clause_words=frozenset(str(w) for w in conf["english_clause_words"]),
         min_function_words=int(conf["min_foreign_function_words"]),
         min_words=int(conf["min_words"]),
         min_probability=float(conf["min_probability"]),
@@ -197,7 +259,10 @@ class Untranslated(Rule):
         text = doc.text
         if _OTHER_SCRIPT.search(text):
             yield from self._scripts(doc, text, s)
+        if _FULLWIDTH.search(text):
+            yield from self._fullwidth(doc, text, s)
         yield from self._quotes(doc, text, s)
+        yield from self._dash_attributions(doc, text, s)
         yield from self._numbers(doc, text, s)
         yield from self._foreign_sentences(doc, text, s)
 
@@ -215,6 +280,8 @@ class Untranslated(Rule):
             run.clear()
             if letters < need:
                 return None
+            if s.gloss_before.search(text, max(0, start - 40), start) or s.gloss_after.match(text, end):
+                return None  # cited and glossed on purpose: 'the word "незламні", meaning unbreakable'
             return self.finding(doc, start, end, f"untranslated {script} text in English prose", confidence=0.9)
 
         for m in _WORD.finditer(text):
@@ -249,6 +316,24 @@ class Untranslated(Rule):
         if f:
             yield f
 
+    # -- full-width punctuation --------------------------------------------------------
+    def _fullwidth(self, doc: Document, text: str, s: _Settings):
+        count = 0
+        for m in _FULLWIDTH.finditer(text):
+            i = m.start()
+            near = text[max(0, i - 1):i] + text[i + 1:i + 2]
+            if any(_script(ch) in _CJK for ch in near):
+                continue  # punctuation of a CJK run the script check reports
+            count += 1
+            if count > s.max_per_doc:
+                return
+            yield self.finding(
+                doc, i, i + 1,
+                f"full-width punctuation '{m.group()}' in English prose (a leftover of translation from "
+                "Chinese or Japanese)",
+                confidence=0.85,
+            )
+
     # -- quotation marks ---------------------------------------------------------
     def _quotes(self, doc: Document, text: str, s: _Settings):
         if "«" not in text and "„" not in text and "‹" not in text and "»" not in text:
@@ -273,13 +358,50 @@ class Untranslated(Rule):
                 confidence=0.85,
             )
 
+    # -- a dash before the reporting clause ------------------------------------------
+    def _dash_attributions(self, doc: Document, text: str, s: _Settings):
+        view = utf8(text)
+        for count, m in enumerate(view.finditer(s.dash_attribution)):
+            if count >= s.max_per_doc:
+                return
+            start, end = view.span(m)
+            if text[end:end + 3].lstrip().startswith(":"):
+                continue  # "– Handel said:" introduces the next quotation (an interview's turns)
+            dash = next(i for i in range(start, end) if text[i] in "-–—")
+            yield self.finding(
+                doc, dash, dash + 1,
+                "dash between a quotation and its reporting clause: Russian/Ukrainian punctuation "
+                "(English: '…,” he said')",
+                suggestion="",
+                confidence=0.8,
+            )
+
     # -- number formats ------------------------------------------------------------
     def _numbers(self, doc: Document, text: str, s: _Settings):
         count = 0
-        for m in s.numbers.finditer(text):  # one pass: decimal comma | abbreviation | spaced thousands
+        for m in s.numbers.finditer(text):  # one pass: decimal comma | abbreviation | spaced thousands | date
             start, end = m.span()
             number = m.group()
-            if m.group(1) is not None:
+            if m.group(5) is not None:
+                finding = self.finding(
+                    doc, start, end,
+                    f"'{number}' is written in another language's convention "
+                    "(English: a comma for thousands, 'm'/'bn' for magnitudes, 'No.' for №)",
+                    confidence=0.75,
+                )
+            elif m.group(4) is not None:
+                if (start > 0 and (text[start - 1] in "./-_" or text[start - 1].isalnum())) or \
+                        text[end:end + 1] in ("/", "_", "-") or text[end:end + 1].isalnum() or \
+                        (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum()):
+                    continue  # part of a file name, URL or version string ("janet.11.03.2015.mp4")
+                if _VERSION_BEFORE.search(text, max(0, start - 12), start):
+                    continue  # "version 2.10.2024"
+                finding = self.finding(
+                    doc, start, end,
+                    f"date '{number}' in day.month.year form: English writes the month as a word",
+                    confidence=0.7,
+                )
+            elif m.group(1) is not None:
                 if start > 0 and (text[start - 1] in ",." or text[start - 1].isdigit()):
                     continue  # "1,234,5" is a list or a typo, not a decimal comma
                 finding = self.finding(
@@ -317,7 +439,8 @@ class Untranslated(Rule):
 
     # -- sentences in other languages -----------------------------------------------
     def _foreign_sentences(self, doc: Document, text: str, s: _Settings):
-        hits = [start for start, _, _ in s.function_words.finditer(text)]
+        hits = [start for start, end, kind in s.function_words.finditer(text)
+                if kind == "lower" or (text[end:end + 1] == " " and text[end + 1:end + 2].islower())]
         if len(hits) < s.min_function_words:
             return
         sentences = doc.sentences
@@ -367,7 +490,10 @@ class Untranslated(Rule):
                 break  # one clause: the sentence itself
             if sum(a <= h < b and not _in_name(text, h) for h in hits) < s.min_function_words:
                 # no foreign function words: an English clause ("Merz said") if it is long enough
-                english = english or (whole and len(text[a:b].split()) >= 3)
+                # and has an English word ("Selon le ministère" has none: it is part of the French)
+                words = text[a:b].split()
+                english = english or (whole and len(words) >= 3
+                                      and any(w.lower().strip(".,;:!?\"'“”’") in s.english_clause_words for w in words))
                 continue
             clause = text[a:b]
             if len(clause.split()) < s.min_words:

@@ -10,7 +10,9 @@ is not a marker: Oxford spelling writes -ize in British English.
 The document's variety is the weighted majority of its markers: ordinary
 words count once, quoted words half (they are never reported), and office
 titles ("Defence Secretary", "Labor Secretary") count more, because copy
-desks localise titles on purpose. ``house_style.variety`` pins the variety.
+desks localise titles on purpose — unless a nationality stands before the
+title ("Britain's Defense Ministry"): that is either the desk's way with
+foreign titles or a mismatch, and counts as an ordinary word. ``house_style.variety`` pins the variety.
 Only ordinary lower-case words of the other variety are reported; names keep
 their own spelling and are neither reported nor counted ("Pearl Harbor",
 "Labor Party", "Department of Defense", "Kennedy Center"). Whether a UK
@@ -62,9 +64,11 @@ class _Settings:
     matcher: WordMatcher
     fixed: Any
     office_after: re.Pattern[str]
+    qualifier_before: re.Pattern[str]
     w_common: float
     w_quoted: float
     w_office: float
+    w_qualified_office: float
     clear_ratio: float
     clear_score: float
 
@@ -92,9 +96,12 @@ def _settings() -> _Settings:
         matcher=WordMatcher(markers.items()),
         fixed=fixed,
         office_after=re.compile(rf"[ \t]+(?:{office})\b"),
+        qualifier_before=re.compile(
+            r"(?<![\w.’'])(?:" + "|".join(re.escape(str(q)) for q in conf["office_qualifiers"]) + r")[ \t]+$"),
         w_common=float(weights["common"]),
         w_quoted=float(weights["quoted"]),
         w_office=float(weights["office_title"]),
+        w_qualified_office=float(weights["qualified_office_title"]),
         clear_ratio=float(conf["clear_ratio"]),
         clear_score=float(conf["clear_score"]),
     )
@@ -141,7 +148,8 @@ class VarietyMix(Rule):
                 continue
             if word[0].isupper():
                 if s.office_after.match(text, end):
-                    score[marker.variety] += s.w_office
+                    qualified = s.qualifier_before.search(text, max(0, start - 24), start)
+                    score[marker.variety] += s.w_qualified_office if qualified else s.w_office
                 elif _sentence_initial(text, start) and not self._next_capitalised(text, end):
                     # probably an ordinary word, but maybe a name ("Ploughshares
                     # officials said"): evidence, never reported
