@@ -45,6 +45,9 @@ def found(text: str, rule: str) -> list[str]:
     ("A White House official, speaking on background, said the president would sign.", "A White House official"),
     ("Officials speaking on background said the plan was dead.", "speaking on background"),
     ("The aide, who was not authorized to speak publicly, confirmed it.", "who was not authorized to speak"),
+    ("Sources in the alliance said Spain received an exception.", "Sources"),
+    ("Officials at the U.S. embassy told reporters the plan was ready.", "Officials"),
+    ("According to the information of sources in the alliance, Spain was exempted.", "sources"),
     # familiar-with phrasing after a modified noun, and why the source is unnamed
     ("A senior diplomat familiar with the talks said the two sides were still far apart.", "A senior diplomat"),
     ("A senior GOP aide involved in the talks told CNN the deal was close.", "A senior GOP aide"),
@@ -87,6 +90,9 @@ def test_anonymous_attributions_are_reported(text, span):
     "A spokesman, speaking at a briefing in Kyiv, Oleh Nikolenko, said the talks would go on.",
     "He said the plan, speaking of background checks, was fine.",
     "Robert Pollack, a lawyer for the firm, said he was not authorized to discuss the documents.",
+    "Sources of energy in the region say little about prices.",
+    "The deal was negotiated by senior officials at the company. Facebook said it had consulted them.",
+    "Data from sources such as the census said little.",
     # "people familiar with" that is no attribution: the reporting verb belongs to a named speaker
     "People familiar with the region know that the road floods every spring, the mayor said.",
     "The sources of the leak remain unclear, Commissioner Mark Rowley said.",
