@@ -81,6 +81,9 @@ def test_title_after_the_name():
          "Ministry of Defense", "Ministry of Defence"),
         ("Prime Minister Keir Starmer spoke. He said the Labor Party would govern for all.",
          "Labor Party", "Labour Party"),
+        # the minister named in the paragraph before
+        ("Defence Secretary John Healey announced the orders.\n\nThe Ministry of Defense said they were worth £1.5bn.",
+         "Ministry of Defense", "Ministry of Defence"),
     ],
 )
 def test_parties_and_unqualified_institutions_flag(text, span, suggestion):
@@ -98,6 +101,8 @@ def test_parties_and_unqualified_institutions_flag(text, span, suggestion):
         "Defence Secretary John Healey flew to Washington for US talks. The Department of Defense hosted him.",
         # nobody named before it in the paragraph: whose ministry is unknown
         "Drones were ordered.\n\nThe Ministry of Defense said they were worth £1.5bn.",
+        # the minister named two paragraphs earlier is out of view
+        "Defence Secretary John Healey spoke.\n\nDrones were ordered.\n\nThe Ministry of Defense said so.",
     ],
 )
 def test_parties_and_unqualified_institutions_pass(text):

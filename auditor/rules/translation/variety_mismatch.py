@@ -107,6 +107,7 @@ from auditor.rules.titles._parse import (
 )
 
 _CAP_WORD = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
+_PARAGRAPH_BREAK = re.compile(r"\n\n")
 
 
 @register
@@ -177,8 +178,8 @@ class VarietyMismatch(Rule):
     def _country_by_coreference(self, doc: Document, lex: Lexicon, pos: int, key: str, spelled: str) -> str | None:
         """The country of an unqualified institution ("The Ministry of
         Defense said ...") from the nearest known office-holder named before
-        it in the paragraph ("Defence Secretary John Healey ... the Ministry
-        of Defense"). Left alone when an institution of that name is spelled
+        it in its paragraph or the one before ("Defence Secretary John Healey
+        ... the Ministry of Defense"). Left alone when an institution of that name is spelled
         this way officially in a country the document mentions ("Department
         of Defense" beside "US"): the text may mean that one."""
         entities = lex.institutions_by_form.get(key, [])
@@ -191,8 +192,11 @@ class VarietyMismatch(Rule):
             return None
         window = int(settings().get("coreference_window", 300))
         chunk = text[max(0, pos - window):pos]
-        if "\n\n" in chunk:
-            chunk = chunk[chunk.rfind("\n\n"):]
+        # this paragraph and the one before it: a report names the minister,
+        # then opens the next paragraph with "The Ministry of Defense said"
+        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(chunk)]
+        if len(breaks) >= 2:
+            chunk = chunk[breaks[-2]:]
         for m in reversed(list(_CAP_WORD.finditer(chunk))):
             name = re.sub(r"(?:'s|’s)$", "", m.group(0))
             people = lex.index.by_name(name) or lex.index.by_name(name.split()[-1])
