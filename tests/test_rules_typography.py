@@ -96,3 +96,17 @@ def test_seed_typography():
         '“There is no unanimity of opinion among Europeans on this matter but, of course, some hotheads appear."']
     assert any(r == QM for r, _ in by["001"])
     assert [x for x in by["003"] if x[0] == MM] == []
+
+
+def test_mojibake_one_finding_per_run_of_broken_characters():
+    # "we’ve" encoded as UTF-8 and decoded as Latin-1 twice: one run of six characters
+    text = "He said weÃ¢Â\x80Â\x99ve had enough, and the fine was Â£500 for the cafÃ© in Montréal."
+    assert [f.text for f in found(text, "typography.mojibake")] == ["Ã¢Â\x80Â\x99", "Â£", "Ã©"]
+
+
+@pytest.mark.parametrize("text", [
+    "SÃO PAULO — Brazil's largest city voted on Sunday.",
+    "Crème brûlée, São Tomé and Ångström are spelled correctly.",
+])
+def test_mojibake_leaves_correct_accents_alone(text):
+    assert found(text, "typography.mojibake") == []
