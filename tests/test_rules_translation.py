@@ -99,8 +99,15 @@ def test_stray_word_after_reporting_clause():
     assert [(f.text, f.suggestion) for f in fs] == [("added road", "added")]
 
 
+def test_stray_word_before_a_participle_clause():
+    fs = found("“The talks were productive,” the minister said window, adding that more were planned.", G)
+    assert [(f.text, f.suggestion) for f in fs] == [("said window", "said")]
+
+
 @pytest.mark.parametrize("ending", ["he added later.", "he said again.", "Healey said firmly.",
-                                    "the minister told reporters.", "Smith said Monday.", "she said yesterday."])
+                                    "the minister told reporters.", "Smith said Monday.", "she said yesterday.",
+                                    "he said tonight, adding that help was coming.",
+                                    "he said defiantly, noting the risk.", "she said Sunday, adding more."])
 def test_legitimate_reporting_clause_endings_pass(ending):
     assert texts(f"“We must find the funding,” {ending} The talks went on.", G) == []
 

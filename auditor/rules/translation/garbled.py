@@ -3,8 +3,9 @@
 Shapes that a human writer or editor rarely leaves but a translation
 system (or a rewrite that was never reread) does:
 
-* a stray word after a closing reporting clause — '…,” he added road.' —
-  where the reporting verb takes no object. Words that may close such a
+* a stray word after a closing reporting clause — '…,” he added road.',
+  '…,” the minister said window, adding that …' — where the reporting verb
+  takes no object. Words that may close such a
   clause were mined from 8,281 US news articles (adverbs of time, place and
   manner, "yes"/"no"; any -ly adverb); the stray word must be an ordinary
   English word by ``wordfreq`` frequency, so names and typos stay out;
@@ -103,8 +104,10 @@ def _settings() -> _Settings:
     # female.' gives the answer
     opening = rf"[,!][\"”’'][ \t]+{subject}[ \t]+(?P<verb>{verbs})"
     # (a comma before the word only counts for a dangling participle: "he said, amused." is English)
-    stray = re.compile(rf"{opening}(?P<comma>,?)[ \t]+(?P<word>[a-z][a-z’'-]*)[ \t]*(?:[.!?](?=\s|$)|$)",
-                       re.MULTILINE)
+    # The word ends the sentence, or a participle clause follows it: '…," he said window, adding that …'
+    participles = "|".join(sorted({re.escape(w) for w in conf["dangling_participles"]}, key=len, reverse=True))
+    stray = re.compile(rf"{opening}(?P<comma>,?)[ \t]+(?P<word>[a-z][a-z’'-]*)[ \t]*"
+                       rf"(?:[.!?](?=\s|$)|$|(?P<then>,[ \t]+(?:{participles})\b))", re.MULTILINE)
     # a second reporting clause after the first: '…,” Zelensky stressed, he said.'
     # (the comma is required: '…,” he claimed he said.' is reported speech)
     # (up to four words may close the first: '…,” he wrote on Telegram, she emphasized.')
@@ -166,6 +169,8 @@ class Garbled(Rule):
             return
         word = m.group("word")
         low = word.lower().replace("’", "'")
+        if m.group("then") and low in s.dangling:
+            return  # "he said, adding, ..." is not a stray word
         if low in s.dangling and m.group("verb") in s.dangling_after:
             # "…,” he said adding." — the participle's object was lost
             yield self.finding(
