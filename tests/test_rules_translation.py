@@ -213,6 +213,7 @@ def test_cited_and_glossed_words_of_another_script_pass():
     ('"We will win", – he said.', "–"),
     ('“The enemy is shelling the city,” — the head of the region said.', "—"),
     ("Air defence forces shot down 42 drones overnight, — reported the Air Force.", "—"),
+    ('She said: "We are ready for dialogue", - and added that Kyiv would respond.', "-"),
 ])
 def test_dash_before_the_reporting_clause(text, dash):
     fs = found(text, U)

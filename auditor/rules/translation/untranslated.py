@@ -190,6 +190,7 @@ def _settings() -> _Settings:
             # the closing quote (or a comma), the dash, maybe a subject, the reporting verb
             r"(?:[,.!?][\"”»]|[\"”»][,.]|,)[ \t]*(?:[-–—][ \t]*)"
             r"(?:(?:he|she|they|it|we|the(?:[ \t]+[a-z]+){1,4}|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+)?"
+            r"(?:and[ \t]+)?"  # '"…", - and added that …'
             r"(?:" + "|".join(re.escape(str(v)) for v in conf["dash_attribution_verbs"]) + r")\b",
             _RE2),
         max_per_doc=int(conf["max_per_document"]),
