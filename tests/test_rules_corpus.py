@@ -82,6 +82,45 @@ def test_naming_the_earlier_outlet_is_credit():
     assert run([doc(ORIGINAL, "2024-11-26", "Daily Planet"), doc(later, "2024-11-27", "Copycat Times")], RW) == []
 
 
+def test_crediting_the_original_is_credit_against_its_other_restatements_too():
+    # two outlets restate the Daily Planet's report; the second credits it and
+    # shares its wording with the first only through that original
+    first = PARAPHRASE + " The Daily Planet first reported the talks."
+    second = ("According to the Daily Planet, " + PARAPHRASE.replace("wants guarantees", "wants security guarantees"))
+    found = run([doc(ORIGINAL, "2024-11-26", "Daily Planet"), doc(first, "2024-11-27", "Copycat Times"),
+                 doc(second, "2024-11-28", "Third Post")], RW)
+    assert found == []
+
+
+SUMMIT = [
+    ("Dmitry Peskov, the Kremlin spokesman, said the summit in Anchorage between Vladimir Putin and Donald "
+     "Trump had been productive. Yuri Ushakov said the leaders discussed Ukraine. Sergei Lavrov and Kirill "
+     "Dmitriev attended the talks at Joint Base Elmendorf-Richardson. Marco Rubio and Steve Witkoff sat with "
+     "Trump. Volodymyr Zelensky will travel to Washington."),
+    ("The Kremlin, through Dmitry Peskov, praised the Anchorage talks of Vladimir Putin and Donald Trump. "
+     "Yuri Ushakov said Ukraine came up at Joint Base Elmendorf-Richardson, where Sergei Lavrov and Kirill "
+     "Dmitriev joined Putin. Marco Rubio and Steve Witkoff were with Trump. Volodymyr Zelensky goes to "
+     "Washington next."),
+    ("Vladimir Putin and Donald Trump met at Joint Base Elmendorf-Richardson near Anchorage with Sergei Lavrov, "
+     "Kirill Dmitriev, Yuri Ushakov, Marco Rubio and Steve Witkoff. Dmitry Peskov spoke to state television "
+     "afterwards. Volodymyr Zelensky is due in Washington."),
+]
+
+
+def test_independent_reports_naming_the_same_cast_pass():
+    """Three outlets on one summit name the same delegations in much the same
+    order: the names are the story's cast, not evidence of a restatement."""
+    texts = [doc(t, "2025-08-16", s) for t, s in zip(SUMMIT, ("North Post", "Harbour Times", "Steppe Review"))]
+    assert run(texts, RW) == []
+    # the paraphrase is still found when a third outlet covers the story with
+    # only some of its names
+    third = ("Keir Starmer and Emmanuel Macron spoke in Paris about Ukraine. Volodymyr Zelensky thanked them; "
+             "Dmitry Peskov was dismissive.")
+    found = run([doc(ORIGINAL, "2024-11-26", "Daily Planet"), doc(PARAPHRASE, "2024-11-27", "Copycat Times"),
+                 doc(third, "2024-11-27", "Third Post")], RW)
+    assert [f.doc for f in found] == [1]
+
+
 def test_same_source_unrelated_and_distant_documents_pass():
     assert run([doc(ORIGINAL, "2024-11-26", "Same"), doc(PARAPHRASE, "2024-11-27", "Same")], RW) == []
     assert run([doc(ORIGINAL, "2024-11-26", "A"), doc(UNRELATED, "2024-11-27", "B")], RW) == []
