@@ -180,6 +180,20 @@ def test_different_stories_or_speakers_pass():
     assert run([doc(STORY_A, "2024-11-26", "A"), far], UQ) == []
 
 
+def test_different_snippets_of_one_statement_pass_while_an_agreed_quote_is_checked():
+    """Two outlets quote Peskov differently: he said several things, so a
+    third, different snippet is ordinary reporting; when the two agree, a
+    third outlet's different words are reported."""
+    names = ("Keir Starmer and Emmanuel Macron revived talks in Paris, according to Le Monde, and Jean-Noël "
+             "Barrot agreed. ")
+    first = doc(names + 'Dmitry Peskov said the report was "not in line with reality".', "2024-11-26", "A")
+    second = doc(names + 'Dmitry Peskov said Moscow was "watching closely".', "2024-11-26", "B")
+    agreeing = doc(names + 'Peskov said the report was "not in line with reality".', "2024-11-26", "B")
+    third = doc(names + 'Dmitry Peskov responded by calling the idea "unrealistic".', "2024-11-27", "C")
+    assert run([first, second, third], UQ) == []
+    assert [(f.doc, f.text) for f in run([first, agreeing, third], UQ)] == [(2, "unrealistic")]
+
+
 JEDDAH_A = ("Secretary of State Marco Rubio said after the Jeddah talks with Andriy Yermak, Mike Waltz and "
             'Faisal bin Farhan that "the ball is now in Russia\'s court". Dmitry Peskov and Volodymyr Zelensky '
             "responded within hours.")

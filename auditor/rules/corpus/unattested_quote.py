@@ -18,7 +18,10 @@ same speaker, at least one of them EARLIER (the first report of a
 story sets the record; a later one adds the new words), and none of the
 document's quotations of that speaker is carried by any of them (a document
 that shares one quotation of a speaker with the story and adds another
-snippet of the same speech is ordinary reporting). Only short quotations
+snippet of the same speech is ordinary reporting). When several other
+documents quote the speaker, two of them must share a quotation: if each
+quotes a different snippet of a press conference, one more different
+snippet is ordinary reporting too. Only short quotations
 (a characterisation such as "unrealistic", not a long passage) of a speaker
 quoted at most a couple of times in the document are reported: quoting a
 long statement at length is a document's own access to it. Thresholds and word lists are in ``rules/corpus.yml``.
@@ -242,6 +245,8 @@ class UnattestedQuote(CorpusRule):
                 carried = [any(self._carries(observations[j][1].quotes, norm) for j in others) for norm, _ in quotes]
                 if any(carried):
                     continue  # it shares words of this speaker with the story: extra snippets are normal
+                if len(others) >= int(cfg["consensus_min_docs"]) and not self._consensus(observations, others, surname):
+                    continue  # the others quote different snippets too: the speaker said several things
                 for norm, loc in quotes:
                     if len(norm.split()) > int(cfg["max_words"]):
                         continue  # long verbatim passages are snippets of a speech, not a characterisation
@@ -267,6 +272,15 @@ class UnattestedQuote(CorpusRule):
         if da and db:
             return abs((da - db).days) <= int(cfg["max_days"]) and share >= float(cfg["story_containment"])
         return share >= float(cfg["undated_story_containment"])
+
+    def _consensus(self, observations, others: list[int], surname: str) -> bool:
+        """Do two of ``others`` share a quotation of the speaker? (The story
+        has an agreed wording to deviate from.) Bounded by the story's size."""
+        for x, j in enumerate(others):
+            for norm, _ in observations[j][1].speakers[surname][1]:
+                if any(self._carries(observations[k][1].quotes, norm) for k in others[x + 1:]):
+                    return True
+        return False
 
     def _carries(self, quotes: tuple[str, ...], norm: str) -> bool:
         words = norm.split()
