@@ -208,6 +208,18 @@ def test_pronoun_after_a_sentence_naming_one_person_is_resolved_to_that_person()
     assert "Rubio" in found[0].message
 
 
+def test_surname_subject_and_mid_sentence_pronoun_are_resolved():
+    """'Peskov was blunt. The report, he said, was "unrealistic".' after the
+    full name earlier in the document."""
+    later = ("Keir Starmer and Emmanuel Macron revived talks in Paris, according to Le Monde, and Jean-Noël Barrot "
+             'agreed, while Dmitry Peskov was in Moscow.\n\nPeskov was blunt. The idea, he said, was "unrealistic".')
+    found = run([doc(STORY_A, "2024-11-26", "A"), doc(later, "2024-11-27", "B")], UQ)
+    assert [(f.doc, f.text) for f in found] == [(1, "unrealistic")]
+    # a country is no speaker: nobody named "<First> Russia" before
+    country = later.replace("Peskov was blunt.", "Russia was blunt.")
+    assert run([doc(STORY_A, "2024-11-26", "A"), doc(country, "2024-11-27", "B")], UQ) == []
+
+
 @pytest.mark.parametrize("previous", [
     "Marco Rubio met Sergei Lavrov in Riyadh a day after the Jeddah talks.",  # two people: unresolved
     "The talks resumed a day after the meeting in Jeddah.",  # nobody named

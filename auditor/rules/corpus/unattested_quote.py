@@ -8,7 +8,7 @@ article quotes him as saying the report was "not in line with reality".)
 
 Per document the rule keeps, for each quotation with an identifiable
 speaker (a capitalised name next to a reporting verb, "he said" resolved
-to the last named speaker, a surname resolved to the full name used earlier
+to the last named speaker or to the subject of the previous sentence, a surname resolved to the full name used earlier
 in the document), the speaker's surname and first name, the normalised
 quoted words and their location; plus every quotation's words and the
 document's distinctive names. A quotation is reported when another document
@@ -88,6 +88,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z“\"]")
 # the office, led").
 _FULL_NAME_SUBJECT = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+)(?:,[^,]{1,80},)?[ \t]+[a-z]+")
 
+# a single capitalised word opening a sentence as its subject: "Lavrov was blunt."
+_SURNAME_SUBJECT = re.compile(r"[\s\"”]*([A-Z][a-z]+[\w’'-]*)[ \t]+(?:was|is|had|has|did|also|then|later|[a-z]+ed)\b")
+
 
 @dataclass(slots=True)
 class QuoteSummary:
@@ -124,6 +127,8 @@ class UnattestedQuote(CorpusRule):
         super().__init__(options, ctx, severity)
         self._cfg = settings()["unattested_quote"]
         self._after_name, self._trailing, self._not_speakers = _patterns()
+        verbs = "|".join(sorted({re.escape(v.rstrip(":")) for v in self._cfg["reporting_verbs"]}, key=len, reverse=True))
+        self._pronoun_verb = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:{verbs})\b,")
 
     # -- observe -------------------------------------------------------------
     def observe(self, doc) -> QuoteSummary | None:
@@ -191,6 +196,8 @@ class UnattestedQuote(CorpusRule):
                 return "<pronoun>" if name.group(0) in ("He", "She") else name.group(0)
         if re.search(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\w+:?\s*$", before):
             return "<pronoun>"
+        if self._pronoun_verb.search(before):
+            return "<pronoun>"  # 'A ceasefire, he said, was "a trap".'
         return None
 
     def _subject_before(self, text: str, lo: int, qstart: int) -> str | None:
@@ -208,7 +215,15 @@ class UnattestedQuote(CorpusRule):
             return None  # a paragraph break: the pronoun's referent is not in view
         names = [m for m in _FULL_NAME_SUBJECT.finditer(previous)
                  if m.group(1).split()[0] not in self._not_speakers]
-        return names[0].group(1) if len(names) == 1 else None
+        if names:
+            return names[0].group(1) if len(names) == 1 else None
+        # a surname alone as the subject ("Lavrov was blunt."), of a person
+        # named in full earlier in the document ("Sergei Lavrov")
+        m = _SURNAME_SUBJECT.match(previous)
+        if m and m.group(1) not in self._not_speakers and re.search(
+                rf"\b[A-Z][a-z]+[ \t]+{re.escape(m.group(1))}\b", text[:qstart]):
+            return m.group(1)
+        return None
 
     # -- finish --------------------------------------------------------------
     def finish(self, observations: Sequence[tuple[DocRef, QuoteSummary]]) -> Iterator[Finding]:
