@@ -220,6 +220,26 @@ def test_surname_subject_and_mid_sentence_pronoun_are_resolved():
     assert run([doc(STORY_A, "2024-11-26", "A"), doc(country, "2024-11-27", "B")], UQ) == []
 
 
+def test_role_attribution_resolves_through_the_story():
+    """'The Kremlin spokesman described it as "..."' in a document that never
+    names him: another document on the story names the role's holder."""
+    names = ("Keir Starmer and Emmanuel Macron revived talks in Paris, according to Le Monde, and Jean-Noël "
+             "Barrot agreed. ")
+    first = doc(names + 'Dmitry Peskov, the Kremlin spokesman, said the report was "not in line with reality".',
+                "2024-11-26", "A")
+    agreeing = doc(names + 'The report was "not in line with reality", according to Kremlin spokesman Dmitry '
+                   "Peskov.", "2024-11-26", "B")
+    role = doc(names + 'The Kremlin spokesman described the idea as "unrealistic".', "2024-11-27", "C")
+    found = run([first, agreeing, role], UQ)
+    assert [(f.doc, f.text) for f in found] == [(2, "unrealistic")]
+    assert "Peskov" in found[0].message
+    attested = doc(names + 'The Kremlin spokesman said the report was "not in line with reality".', "2024-11-27", "C")
+    assert run([first, agreeing, attested], UQ) == []
+    # a role nobody on the story holds by name stays unattributed
+    other = doc(names + 'The French foreign minister described the idea as "unrealistic".', "2024-11-27", "C")
+    assert run([first, agreeing, other], UQ) == []
+
+
 @pytest.mark.parametrize("previous", [
     "Marco Rubio met Sergei Lavrov in Riyadh a day after the Jeddah talks.",  # two people: unresolved
     "The talks resumed a day after the meeting in Jeddah.",  # nobody named

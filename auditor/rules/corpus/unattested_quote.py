@@ -8,7 +8,9 @@ article quotes him as saying the report was "not in line with reality".)
 
 Per document the rule keeps, for each quotation with an identifiable
 speaker (a capitalised name next to a reporting verb, "he said" resolved
-to the last named speaker or to the subject of the previous sentence, a surname resolved to the full name used earlier
+to the last named speaker or to the subject of the previous sentence, a
+role ("the Kremlin spokesman said") to the person an apposition in the
+document or in another document on the story gives it, a surname resolved to the full name used earlier
 in the document), the speaker's surname and first name, the normalised
 quoted words and their location; plus every quotation's words and the
 document's distinctive names. A quotation is reported when another document
@@ -98,6 +100,9 @@ class QuoteSummary:
     # surname -> (first name or "", [(normalised quote, location)])
     speakers: dict[str, tuple[str, list[tuple[str, Location]]]] = field(default_factory=dict)
     quotes: tuple[str, ...] = ()
+    # role ("kremlin spokesman", "foreign minister") -> (surname, first name)
+    # from appositions in the document ("Dmitry Peskov, the Kremlin spokesman")
+    roles: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +114,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     # right after a quotation: ", Peskov said" / ", said Peskov" / ", he said"
     name = _NAME.pattern
     trailing = re.compile(
-        rf"\s*,?\s*(?:(?P<pron>he|she)\s+(?:{verbs})\b|(?:{verbs})\s+(?P<n1>{name})|(?P<n2>{name})\s+(?:{verbs})\b)"
+        rf"\s*,?\s*(?:(?P<pron>he|she)\s+(?:{verbs})\b|(?:{verbs})\s+(?P<n1>{name})|(?P<n2>{name})\s+(?:{verbs})\b"
+        # ", according to Kremlin spokesman Dmitry Peskov"
+        rf"|according\s+to\s+(?:[\w’'-]+\s+){{0,3}}?(?P<n3>[A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+))"
     )
     return after_name, trailing, frozenset(cfg["not_speakers"])
 
@@ -129,6 +136,15 @@ class UnattestedQuote(CorpusRule):
         self._after_name, self._trailing, self._not_speakers = _patterns()
         verbs = "|".join(sorted({re.escape(v.rstrip(":")) for v in self._cfg["reporting_verbs"]}, key=len, reverse=True))
         self._pronoun_verb = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:{verbs})\b,")
+        nouns = "|".join(sorted(map(re.escape, self._cfg["role_nouns"]), key=len, reverse=True))
+        mods = "|".join(sorted(map(re.escape, self._cfg["role_modifiers"]), key=len, reverse=True))
+        role = rf"(?:(?:[A-Z][a-z]+(?:’s|'s)?|(?i:{mods}))[ \t]+){{0,2}}(?i:{nouns})\b"
+        full = r"[A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+"
+        # "Dmitry Peskov, the Kremlin spokesman," / "Kremlin spokesman Dmitry Peskov"
+        self._role_after = re.compile(rf"({full}),[ \t]+(?:the[ \t]+|a[ \t]+)?({role})[,.]")
+        self._role_before = re.compile(rf"({role})[ \t]+({full})")
+        # "the Kremlin spokesman described the meeting as "
+        self._role_speaker = re.compile(rf"\b[Tt]he[ \t]+({role})[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?:{verbs})\b")
 
     # -- observe -------------------------------------------------------------
     def observe(self, doc) -> QuoteSummary | None:
@@ -140,6 +156,7 @@ class UnattestedQuote(CorpusRule):
         starts = [p.start for p in paragraphs]
         full_names: dict[str, str] = {}  # surname -> first name, as first met in the document
         summary = QuoteSummary(entities=profile(doc).entities)
+        summary.roles = self._roles(text)
         last_speaker: tuple[str, int] | None = None
         all_quotes = []
         for q in quotations:
@@ -162,6 +179,14 @@ class UnattestedQuote(CorpusRule):
                     name = self._subject_before(text, max(0, q.start - 400), q.start)
             if not name:
                 continue
+            if name.startswith("@"):  # a role: this document's or the story's holder of it
+                last_speaker = (name, q.end)
+                held = summary.roles.get(name[1:])
+                if held is None:
+                    entry = summary.speakers.setdefault(name, ("", []))
+                    entry[1].append((norm, doc.locate(q.inner_start, q.inner_end)))
+                    continue
+                name = " ".join(w.title() for w in held[::-1] if w)
             words = [w for w in name.replace("’s", "").replace("'s", "").split() if w not in self._not_speakers]
             if not words:
                 continue
@@ -177,18 +202,39 @@ class UnattestedQuote(CorpusRule):
         summary.quotes = tuple(all_quotes)
         return summary if summary.speakers or summary.quotes else None
 
+    def _roles(self, text: str) -> dict[str, tuple[str, str]]:
+        """Role -> (surname, first name) from appositions; a role held by
+        two people in the document is dropped."""
+        out: dict[str, tuple[str, str] | None] = {}
+        found = [(m.group(2), m.group(1)) for m in self._role_after.finditer(text)]
+        found += [(m.group(1), m.group(2)) for m in self._role_before.finditer(text)]
+        for role, name in found:
+            words = name.split()
+            if words[0] in self._not_speakers:
+                continue
+            key, person = _role_key(role), (words[-1].lower(), words[0].lower() if len(words) > 1 else "")
+            if key:
+                out[key] = person if out.get(key, person) == person else None
+        return {k: v for k, v in out.items() if v is not None}
+
     def _speaker(self, text: str, lo: int, qstart: int, qend: int, hi: int) -> str | None:
-        """The name attributed to the quotation at [qstart, qend), if any."""
+        """The name attributed to the quotation at [qstart, qend), if any
+        ("@kremlin spokesman" for a role)."""
         m = self._trailing.match(text, qend, hi)
         if m:
             if m.group("pron"):
                 return "<pronoun>"
-            return m.group("n1") or m.group("n2")
+            return m.group("n1") or m.group("n2") or m.group("n3")
         before = text[lo:qstart]
         cut = 0
         for end in _SENTENCE_END.finditer(before):
             cut = end.end() - 1  # the quotation's own sentence only
         before = before[cut:]
+        roles = list(self._role_speaker.finditer(before))
+        if roles and not any(ch in before[roles[-1].end():] for ch in "“”\""):
+            key = _role_key(roles[-1].group(1))
+            if key:
+                return "@" + key
         names = list(_NAME.finditer(before))
         for name in reversed(names):
             tail = self._after_name.match(before, name.end())
@@ -246,6 +292,13 @@ class UnattestedQuote(CorpusRule):
         for i in sorted(story):
             ref, summary = observations[i]
             for surname, (first, quotes) in summary.speakers.items():
+                if surname.startswith("@"):  # a role: named by the story's other documents
+                    held = {observations[j][1].roles.get(surname[1:]) for j in story[i]} - {None}
+                    if len(held) != 1:
+                        continue
+                    (surname, first), = held
+                    if surname in summary.speakers:
+                        continue  # also quoted by name: judged there
                 others = []
                 for j in story[i]:
                     theirs = observations[j][1].speakers.get(surname)
@@ -310,6 +363,17 @@ class UnattestedQuote(CorpusRule):
                 if len(wanted & set(other.split())) / len(wanted) >= need:
                     return True
         return False
+
+
+_ROLE_NOISE = frozenset(("the", "a", "an"))
+
+
+def _role_key(role: str) -> str:
+    """'Russian Foreign Minister' -> 'foreign minister', 'the Kremlin's
+    spokesman' -> 'kremlin spokesman': the role noun and one word before it."""
+    words = [w.lower().replace("’s", "").replace("'s", "") for w in role.split()]
+    words = [w for w in words if w not in _ROLE_NOISE]
+    return " ".join(words[-2:])
 
 
 def _before(a: DocRef, b: DocRef) -> bool:
