@@ -240,6 +240,14 @@ def test_role_attribution_resolves_through_the_story():
     assert run([first, agreeing, other], UQ) == []
 
 
+def test_a_story_many_outlets_cover_in_a_small_run_is_still_a_story():
+    """Seven outlets report STORY_A's names: in a run of eight documents the
+    names are the story's, not the topic of the whole run, and the lone
+    different quotation is still found."""
+    texts = [doc(STORY_A, "2024-11-26", f"Outlet {k}") for k in range(7)] + [doc(STORY_B, "2024-11-27", "Late")]
+    assert [(f.doc, f.text) for f in run(texts, UQ)] == [(7, "unrealistic")]
+
+
 @pytest.mark.parametrize("previous", [
     "Marco Rubio met Sergei Lavrov in Riyadh a day after the Jeddah talks.",  # two people: unresolved
     "The talks resumed a day after the meeting in Jeddah.",  # nobody named

@@ -275,7 +275,7 @@ class UnattestedQuote(CorpusRule):
     def finish(self, observations: Sequence[tuple[DocRef, QuoteSummary]]) -> Iterator[Finding]:
         cfg = self._cfg
         n = len(observations)
-        max_df = max(5, int(n * float(settings()["rewrite"]["rare_df_share"])))
+        max_df = max(int(settings()["rewrite"]["rare_df_min"]), int(n * float(settings()["rewrite"]["rare_df_share"])))
         # pairs of documents on the same story: they share several names that
         # few documents carry (inverted index, cost bounded by max_df²)
         frequent = template_names(observations, max_df)
