@@ -15,7 +15,9 @@ message. Two kinds of restatement are recognised:
   candidates come from an inverted index of names that few documents carry.
   Names that documents of three or more sources carry are the cast of a
   story several outlets covered: the pair must share a few names beyond
-  them (independent reports of one summit name the same delegations).
+  them (independent reports of one summit name the same delegations), or
+  follow the earlier document's sequence of names pair by pair (a
+  translation).
 
 Credit: the later text naming the earlier document's outlet ("reports The
 Telegraph"), or carrying a wire or syndication credit ("(AP) —", "Reuters
@@ -229,7 +231,12 @@ class UncreditedRewrite(CorpusRule):
         # reports of one event name the same people in much the same order
         private = sum(1 for h in names_b if h in rank_a and h not in self._cast)
         if beyond_cast and private < int(cfg["min_private_names"]):
-            return None
+            # ... unless the names follow the earlier document's sequence
+            # closely, pair by pair: a translation keeps the order of its
+            # source's sentences, independent reports only the broad outline
+            adjacent = sum(1 for x, y in zip(shared, shared[1:]) if y == x + 1) / (len(shared) - 1)
+            if order < float(cfg["cast_concordance"]) or adjacent < float(cfg["cast_adjacency"]):
+                return None
         return share, (f"paraphrase: {len(shared)} of its {len(names_b)} distinctive names appear there, "
                        f"{order:.0%} in the same order")
 
