@@ -139,10 +139,9 @@ class UnattestedQuote(CorpusRule):
         nouns = "|".join(sorted(map(re.escape, self._cfg["role_nouns"]), key=len, reverse=True))
         mods = "|".join(sorted(map(re.escape, self._cfg["role_modifiers"]), key=len, reverse=True))
         role = rf"(?:(?:[A-Z][a-z]+(?:’s|'s)?|(?i:{mods}))[ \t]+){{0,2}}(?i:{nouns})\b"
-        full = r"[A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+"
         # "Dmitry Peskov, the Kremlin spokesman," / "Kremlin spokesman Dmitry Peskov"
-        self._role_after = re.compile(rf"({full}),[ \t]+(?:the[ \t]+|a[ \t]+)?({role})[,.]")
-        self._role_before = re.compile(rf"({role})[ \t]+({full})")
+        self._role_mods = frozenset(m.lower() for m in self._cfg["role_modifiers"])
+        self._role_nouns = tuple(n.lower() for n in self._cfg["role_nouns"])
         # "the Kremlin spokesman described the meeting as "
         self._role_speaker = re.compile(rf"\b[Tt]he[ \t]+({role})[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?:{verbs})\b")
 
@@ -206,8 +205,29 @@ class UnattestedQuote(CorpusRule):
         """Role -> (surname, first name) from appositions; a role held by
         two people in the document is dropped."""
         out: dict[str, tuple[str, str] | None] = {}
-        found = [(m.group(2), m.group(1)) for m in self._role_after.finditer(text)]
-        found += [(m.group(1), m.group(2)) for m in self._role_before.finditer(text)]
+        found: dict[tuple[str, str], None] = {}
+        # anchored at each role noun, never a scan from every capital letter
+        mods = self._role_mods
+        for lo, hi in _find_words(text.translate(_ASCII_LOWER), self._role_nouns):  # same offsets
+            # the word before the noun, when it qualifies it ("Kremlin", "foreign")
+            before = text[max(0, lo - 30):lo].split()
+            mod = before[-1] if before and (before[-1].lower() in mods or _CAPITALISED.fullmatch(before[-1])) else ""
+            role = f"{mod} {text[lo:hi]}"
+            # "Kremlin spokesman Dmitry Peskov"
+            m = _FULL_NAME_AT.match(text, hi)
+            if m:
+                found.setdefault((role, m.group(1)))
+            # "Dmitry Peskov, the Kremlin spokesman," / "Peskov, Kremlin spokesman."
+            if text[hi:hi + 1] in (",", "."):
+                k = len(before) - (2 if mod else 1)
+                if k >= 0 and before[k] in ("the", "a"):
+                    k -= 1
+                if k >= 0 and before[k].endswith(","):
+                    head = text[max(0, lo - 120):lo]
+                    cut = head.rfind(before[k])
+                    m = _FULL_NAME_END.search(head[max(0, cut - 60):cut + len(before[k]) - 1])
+                    if m:
+                        found.setdefault((role, m.group(1)))
         for role, name in found:
             words = name.split()
             if words[0] in self._not_speakers:
@@ -366,6 +386,28 @@ class UnattestedQuote(CorpusRule):
 
 
 _ROLE_NOISE = frozenset(("the", "a", "an"))
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:’s|'s)?")
+_FULL_NAME_AT = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+)")
+_FULL_NAME_END = re.compile(r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+)$")
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _find_words(lower: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word occurrence of ``words`` in ``lower``,
+    in text order (str.find: a regex alternation tried at every position of
+    every document costs seconds on an archive)."""
+    out = []
+    for w in words:
+        at = lower.find(w)
+        while at >= 0:
+            end = at + len(w)
+            if (at == 0 or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
+                out.append((at, end))
+            at = lower.find(w, end)
+    out.sort()
+    return out
 
 
 def _role_key(role: str) -> str:
