@@ -363,7 +363,10 @@ class UnattestedQuote(CorpusRule):
 
     def _consensus(self, observations, others: list[int], surname: str) -> bool:
         """Do two of ``others`` share a quotation of the speaker? (The story
-        has an agreed wording to deviate from.) Bounded by the story's size."""
+        has an agreed wording to deviate from.) The earliest
+        ``_CONSENSUS_DOCS`` documents are compared: a quadratic check stays
+        bounded when an archive's story has hundreds of reports."""
+        others = sorted(others)[:_CONSENSUS_DOCS]
         for x, j in enumerate(others):
             for norm, _ in observations[j][1].speakers[surname][1]:
                 if any(self._carries(observations[k][1].quotes, norm) for k in others[x + 1:]):
@@ -391,6 +394,7 @@ _FULL_NAME_AT = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+)"
 _FULL_NAME_END = re.compile(r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+)$")
 
 
+_CONSENSUS_DOCS = 40
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
