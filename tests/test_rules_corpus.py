@@ -255,6 +255,10 @@ def test_role_attribution_resolves_through_the_story():
     assert "Peskov" in found[0].message
     attested = doc(names + 'The Kremlin spokesman said the report was "not in line with reality".', "2024-11-27", "C")
     assert run([first, agreeing, attested], UQ) == []
+    # a bare role ("the spokesman") is not resolved through other documents
+    bare = doc(names + 'The spokesman described the idea as "unrealistic".', "2024-11-27", "C")
+    plain = doc(names + 'Spokesman Dmitry Peskov said the report was "not in line with reality".', "2024-11-26", "A")
+    assert run([plain, agreeing, bare], UQ) == []
     # a role nobody on the story holds by name stays unattributed
     other = doc(names + 'The French foreign minister described the idea as "unrealistic".', "2024-11-27", "C")
     assert run([first, agreeing, other], UQ) == []

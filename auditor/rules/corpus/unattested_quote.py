@@ -313,6 +313,8 @@ class UnattestedQuote(CorpusRule):
             ref, summary = observations[i]
             for surname, (first, quotes) in summary.speakers.items():
                 if surname.startswith("@"):  # a role: named by the story's other documents
+                    if " " not in surname:
+                        continue  # "the president", "the spokesman": whose, in another outlet's text?
                     held = {observations[j][1].roles.get(surname[1:]) for j in story[i]} - {None}
                     if len(held) != 1:
                         continue
