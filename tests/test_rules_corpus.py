@@ -82,6 +82,65 @@ def test_naming_the_earlier_outlet_is_credit():
     assert run([doc(ORIGINAL, "2024-11-26", "Daily Planet"), doc(later, "2024-11-27", "Copycat Times")], RW) == []
 
 
+def test_crediting_the_original_is_credit_against_its_other_restatements_too():
+    # two outlets restate the Daily Planet's report; the second credits it and
+    # shares its wording with the first only through that original
+    first = PARAPHRASE + " The Daily Planet first reported the talks."
+    second = ("According to the Daily Planet, " + PARAPHRASE.replace("wants guarantees", "wants security guarantees"))
+    found = run([doc(ORIGINAL, "2024-11-26", "Daily Planet"), doc(first, "2024-11-27", "Copycat Times"),
+                 doc(second, "2024-11-28", "Third Post")], RW)
+    assert found == []
+
+
+SUMMIT = [
+    ("Dmitry Peskov, the Kremlin spokesman, said the summit in Anchorage between Vladimir Putin and Donald "
+     "Trump had been productive. Yuri Ushakov said the leaders discussed Ukraine. Sergei Lavrov and Kirill "
+     "Dmitriev attended the talks at Joint Base Elmendorf-Richardson. Marco Rubio and Steve Witkoff sat with "
+     "Trump. Volodymyr Zelensky will travel to Washington."),
+    ("The Kremlin, through Dmitry Peskov, praised the Anchorage talks of Vladimir Putin and Donald Trump. "
+     "Yuri Ushakov said Ukraine came up at Joint Base Elmendorf-Richardson, where Sergei Lavrov and Kirill "
+     "Dmitriev joined Putin. Marco Rubio and Steve Witkoff were with Trump. Volodymyr Zelensky goes to "
+     "Washington next."),
+    ("Vladimir Putin and Donald Trump met at Joint Base Elmendorf-Richardson near Anchorage with Sergei Lavrov, "
+     "Kirill Dmitriev, Yuri Ushakov, Marco Rubio and Steve Witkoff. Dmitry Peskov spoke to state television "
+     "afterwards. Volodymyr Zelensky is due in Washington."),
+]
+
+
+def test_independent_reports_naming_the_same_cast_pass():
+    """Three outlets on one summit name the same delegations in much the same
+    order: the names are the story's cast, not evidence of a restatement."""
+    texts = [doc(t, "2025-08-16", s) for t, s in zip(SUMMIT, ("North Post", "Harbour Times", "Steppe Review"))]
+    assert run(texts, RW) == []
+    # the paraphrase is still found when a third outlet covers the story with
+    # only some of its names
+    third = ("Keir Starmer and Emmanuel Macron spoke in Paris about Ukraine. Volodymyr Zelensky thanked them; "
+             "Dmitry Peskov was dismissive.")
+    found = run([doc(ORIGINAL, "2024-11-26", "Daily Planet"), doc(PARAPHRASE, "2024-11-27", "Copycat Times"),
+                 doc(third, "2024-11-27", "Third Post")], RW)
+    assert [f.doc for f in found] == [1]
+
+
+ELECTION = [
+    "Friedrich Merz wants to form a government quickly after the CDU/CSU won the Bundestag election with 28.5 percent. The Union leader said on Monday in Berlin that he aimed to have a coalition with the SPD by Easter.\n\nOlaf Scholz, whose SPD fell to 16.4 percent, said he would not take part in the negotiations. Lars Klingbeil is expected to lead the Social Democrats in the talks, together with Saskia Esken.\n\nThe AfD under Alice Weidel doubled its result to 20.8 percent. Merz ruled out any cooperation with the party. Markus Söder of the CSU called for rapid talks.\n\nThe Greens, led by Robert Habeck, lost ground, while Die Linke with Heidi Reichinnek returned to parliament. Christian Lindner announced his withdrawal from politics after the FDP failed to clear the five percent threshold, as did Sahra Wagenknecht's BSW.",
+    'Friedrich Merz intends to form a government rapidly after his CDU/CSU won the federal election with 28.5 percent. The leader of the Union said Monday in Berlin that his goal was a coalition with the SPD until Easter.\n\nOlaf Scholz, whose SPD dropped to 16.4 percent, stated he will not participate in the negotiations. Lars Klingbeil should lead the Social Democrats in the talks, together with Saskia Esken.\n\nThe AfD under Alice Weidel doubled its result to 20.8 percent. Merz excluded every cooperation with the party. Markus Söder of the CSU demanded fast talks.\n\nThe Greens under Robert Habeck lost, while the Left with Heidi Reichinnek returned into parliament. Christian Lindner announced his retreat from politics after the FDP failed at the five percent hurdle, like the BSW of Sahra Wagenknecht.',
+    "Germany's conservatives, led by Friedrich Merz, won Sunday's election, with the far-right AfD of Alice Weidel in second place. Merz promised to build a government by Easter and said Europe must achieve independence from the United States.\n\nOlaf Scholz conceded defeat. Lars Klingbeil will head the SPD's negotiating team. Christian Lindner quit after his FDP dropped out of the Bundestag; Sahra Wagenknecht's BSW also narrowly missed the threshold. Markus Söder said the CSU was ready.",
+    "Markus Söder and Friedrich Merz met in Munich on Tuesday to prepare coalition talks with the SPD of Lars Klingbeil and Saskia Esken. Olaf Scholz stays caretaker chancellor. Alice Weidel accused Merz of betraying voters. Robert Habeck said he would not seek a leading role; Heidi Reichinnek celebrated the Left's comeback and Christian Lindner said farewell.",
+]
+
+
+def test_translation_sharing_only_the_story_cast_is_found_by_its_name_sequence():
+    """A machine translation names the same people as two independent reports
+    (the election's cast) but in its source's sequence, pair by pair; the
+    independent report published the same day as the original is not a
+    restatement of it."""
+    sources = ("Berliner Rundschau", "Euro Brief English", "London Ledger", "Alpine Zeitung English")
+    dates = ("2025-02-24", "2025-02-25", "2025-02-24", "2025-02-25")
+    found = run([doc(t, d, s) for t, d, s in zip(ELECTION, dates, sources)], RW)
+    assert [f.doc for f in found] == [1]
+    assert "Berliner Rundschau" in found[0].message
+
+
 def test_same_source_unrelated_and_distant_documents_pass():
     assert run([doc(ORIGINAL, "2024-11-26", "Same"), doc(PARAPHRASE, "2024-11-27", "Same")], RW) == []
     assert run([doc(ORIGINAL, "2024-11-26", "A"), doc(UNRELATED, "2024-11-27", "B")], RW) == []
@@ -141,6 +200,20 @@ def test_different_stories_or_speakers_pass():
     assert run([doc(STORY_A, "2024-11-26", "A"), far], UQ) == []
 
 
+def test_different_snippets_of_one_statement_pass_while_an_agreed_quote_is_checked():
+    """Two outlets quote Peskov differently: he said several things, so a
+    third, different snippet is ordinary reporting; when the two agree, a
+    third outlet's different words are reported."""
+    names = ("Keir Starmer and Emmanuel Macron revived talks in Paris, according to Le Monde, and Jean-Noël "
+             "Barrot agreed. ")
+    first = doc(names + 'Dmitry Peskov said the report was "not in line with reality".', "2024-11-26", "A")
+    second = doc(names + 'Dmitry Peskov said Moscow was "watching closely".', "2024-11-26", "B")
+    agreeing = doc(names + 'Peskov said the report was "not in line with reality".', "2024-11-26", "B")
+    third = doc(names + 'Dmitry Peskov responded by calling the idea "unrealistic".', "2024-11-27", "C")
+    assert run([first, second, third], UQ) == []
+    assert [(f.doc, f.text) for f in run([first, agreeing, third], UQ)] == [(2, "unrealistic")]
+
+
 JEDDAH_A = ("Secretary of State Marco Rubio said after the Jeddah talks with Andriy Yermak, Mike Waltz and "
             'Faisal bin Farhan that "the ball is now in Russia\'s court". Dmitry Peskov and Volodymyr Zelensky '
             "responded within hours.")
@@ -153,6 +226,50 @@ def test_pronoun_after_a_sentence_naming_one_person_is_resolved_to_that_person()
     found = run([doc(JEDDAH_A, "2025-03-11", "A"), doc(later, "2025-03-12", "B")], UQ)
     assert [(f.doc, f.text) for f in found] == [(1, "a historic surrender")]
     assert "Rubio" in found[0].message
+
+
+def test_surname_subject_and_mid_sentence_pronoun_are_resolved():
+    """'Peskov was blunt. The report, he said, was "unrealistic".' after the
+    full name earlier in the document."""
+    later = ("Keir Starmer and Emmanuel Macron revived talks in Paris, according to Le Monde, and Jean-Noël Barrot "
+             'agreed, while Dmitry Peskov was in Moscow.\n\nPeskov was blunt. The idea, he said, was "unrealistic".')
+    found = run([doc(STORY_A, "2024-11-26", "A"), doc(later, "2024-11-27", "B")], UQ)
+    assert [(f.doc, f.text) for f in found] == [(1, "unrealistic")]
+    # a country is no speaker: nobody named "<First> Russia" before
+    country = later.replace("Peskov was blunt.", "Russia was blunt.")
+    assert run([doc(STORY_A, "2024-11-26", "A"), doc(country, "2024-11-27", "B")], UQ) == []
+
+
+def test_role_attribution_resolves_through_the_story():
+    """'The Kremlin spokesman described it as "..."' in a document that never
+    names him: another document on the story names the role's holder."""
+    names = ("Keir Starmer and Emmanuel Macron revived talks in Paris, according to Le Monde, and Jean-Noël "
+             "Barrot agreed. ")
+    first = doc(names + 'Dmitry Peskov, the Kremlin spokesman, said the report was "not in line with reality".',
+                "2024-11-26", "A")
+    agreeing = doc(names + 'The report was "not in line with reality", according to Kremlin spokesman Dmitry '
+                   "Peskov.", "2024-11-26", "B")
+    role = doc(names + 'The Kremlin spokesman described the idea as "unrealistic".', "2024-11-27", "C")
+    found = run([first, agreeing, role], UQ)
+    assert [(f.doc, f.text) for f in found] == [(2, "unrealistic")]
+    assert "Peskov" in found[0].message
+    attested = doc(names + 'The Kremlin spokesman said the report was "not in line with reality".', "2024-11-27", "C")
+    assert run([first, agreeing, attested], UQ) == []
+    # a bare role ("the spokesman") is not resolved through other documents
+    bare = doc(names + 'The spokesman described the idea as "unrealistic".', "2024-11-27", "C")
+    plain = doc(names + 'Spokesman Dmitry Peskov said the report was "not in line with reality".', "2024-11-26", "A")
+    assert run([plain, agreeing, bare], UQ) == []
+    # a role nobody on the story holds by name stays unattributed
+    other = doc(names + 'The French foreign minister described the idea as "unrealistic".', "2024-11-27", "C")
+    assert run([first, agreeing, other], UQ) == []
+
+
+def test_a_story_many_outlets_cover_in_a_small_run_is_still_a_story():
+    """Seven outlets report STORY_A's names: in a run of eight documents the
+    names are the story's, not the topic of the whole run, and the lone
+    different quotation is still found."""
+    texts = [doc(STORY_A, "2024-11-26", f"Outlet {k}") for k in range(7)] + [doc(STORY_B, "2024-11-27", "Late")]
+    assert [(f.doc, f.text) for f in run(texts, UQ)] == [(7, "unrealistic")]
 
 
 @pytest.mark.parametrize("previous", [

@@ -231,6 +231,28 @@ def template_names(observations, max_df: int) -> set[int]:
     return _template_values(observations, max_df, lambda summary: summary.entities)
 
 
+def story_cast(observations, min_sources: int) -> set[int]:
+    """Names carried by documents of at least ``min_sources`` different
+    sources (a document without a source counts as a source of its own):
+    the cast of a story that several outlets covered independently, no
+    evidence that one of them restated another. One pass; per name at most
+    ``min_sources`` source numbers are kept."""
+    seen: dict[int, set[int]] = {}
+    source_ids: dict[str, int] = {}
+    out: set[int] = set()
+    for ref, summary in observations:
+        sid = source_ids.setdefault(ref.source, len(source_ids)) if ref.source else -1 - ref.ordinal
+        for h in summary.entities:
+            if h in out:
+                continue
+            sources = seen.setdefault(h, set())
+            sources.add(sid)
+            if len(sources) >= min_sources:
+                out.add(h)
+                del seen[h]
+    return out
+
+
 def rare_entity_candidates(entities: Iterable[tuple[int, array]], min_shared: int,
                            max_df: int, exclude: set[int] | None = None,
                            groups: Sequence[str | None] | None = None) -> dict[tuple[int, int], int]:

@@ -13,10 +13,17 @@ message. Two kinds of restatement are recognised:
   distinctive people and organisations as the earlier one, in the same
   order (word shingles miss these: a paraphrase shares almost no 3-grams);
   candidates come from an inverted index of names that few documents carry.
+  Names that documents of three or more sources carry are the cast of a
+  story several outlets covered: the pair must share a few names beyond
+  them (independent reports of one summit name the same delegations), or
+  follow the earlier document's sequence of names pair by pair (a
+  translation).
 
 Credit: the later text naming the earlier document's outlet ("reports The
 Telegraph"), or carrying a wire or syndication credit ("(AP) —", "Reuters
-reported", "originally published"), is credit. Thresholds, the credit list
+reported", "originally published"), is credit; a document that credits
+the original it restates is not reported against another outlet's
+restatement of the same original either. Thresholds, the credit list
 and the name filter are in ``rules/corpus.yml``.
 
 Flags:
@@ -78,6 +85,7 @@ from auditor.rules.corpus._profile import (
     profile,
     rare_entity_candidates,
     settings,
+    story_cast,
     template_bins,
     template_names,
 )
@@ -105,6 +113,7 @@ class UncreditedRewrite(CorpusRule):
         self._noise = frozenset(self._cfg["source_noise"])
         self._frequent: set[int] = set()
         self._template_bins: set[int] = set()
+        self._cast: set[int] = set()
 
     def observe(self, doc) -> RewriteSummary | None:
         if not doc.paragraphs:
@@ -130,7 +139,7 @@ class UncreditedRewrite(CorpusRule):
             [(i, s.signature) for i, (_, s) in enumerate(observations) if s.clauses],
             int(self._profile_cfg["band_rows"]), int(self._profile_cfg["max_bucket"]), sources,
         )
-        max_df = max(5, int(n * float(cfg["rare_df_share"])))
+        max_df = max(int(cfg["rare_df_min"]), int(n * float(cfg["rare_df_share"])))
         # names in many documents, or in several of one source, are the
         # topic of the run or a page template: no evidence of a restatement
         self._frequent = template_names(observations, max_df)
@@ -141,18 +150,30 @@ class UncreditedRewrite(CorpusRule):
         # MinHash values shared by several documents of one source (or by many
         # documents) are template sentences: they do not count as copied text
         self._template_bins = template_bins(observations, max_df)
+        # names that documents of several sources carry: the story's cast
+        self._cast = story_cast(observations, int(cfg["cast_min_sources"]))
         best: dict[int, tuple[float, int, str]] = {}
-        for i, j in candidates:
+        credits_one: set[int] = set()  # restates a document whose outlet it names
+        for i, j in sorted(candidates):
             earlier, later = self._order(observations, i, j)
             if earlier is None:
                 continue
             ref_a, a = observations[earlier]
             ref_b, b = observations[later]
-            if b.credited or self._names_source(b, ref_a.source):
+            if b.credited:
+                continue
+            if self._names_source(b, ref_a.source):
+                # the cast of the story is shared with the credited original too
+                if self._restates(a, b, beyond_cast=False):
+                    credits_one.add(later)
                 continue
             verdict = self._restates(a, b)
             if verdict and (later not in best or verdict[0] > best[later][0]):
                 best[later] = (verdict[0], earlier, verdict[1])
+        # a document that credits the original it restates shares that
+        # original's content with its other restatements: no finding either
+        for later in credits_one:
+            best.pop(later, None)
         for later, (_, earlier, how) in sorted(best.items()):
             ref_a = observations[earlier][0]
             ref_b, b = observations[later]
@@ -190,7 +211,7 @@ class UncreditedRewrite(CorpusRule):
         words = [w for w in words if w not in self._noise and len(w) > 1]
         return bool(words) and all(_contains(later.capitalised, zlib.crc32(w.encode())) for w in words)
 
-    def _restates(self, a: RewriteSummary, b: RewriteSummary) -> tuple[float, str] | None:
+    def _restates(self, a: RewriteSummary, b: RewriteSummary, beyond_cast: bool = True) -> tuple[float, str] | None:
         cfg = self._cfg
         copied = containment(a.signature, a.clauses, b.signature, b.clauses, self._template_bins)
         if b.clauses >= 3 and copied >= float(cfg["copy_containment"]):
@@ -206,6 +227,16 @@ class UncreditedRewrite(CorpusRule):
         order = concordance(shared)
         if order < float(cfg["order_concordance"]):
             return None
+        # the pair must share names beyond the story's cast: independent
+        # reports of one event name the same people in much the same order
+        private = sum(1 for h in names_b if h in rank_a and h not in self._cast)
+        if beyond_cast and private < int(cfg["min_private_names"]):
+            # ... unless the names follow the earlier document's sequence
+            # closely, pair by pair: a translation keeps the order of its
+            # source's sentences, independent reports only the broad outline
+            adjacent = sum(1 for x, y in zip(shared, shared[1:]) if y == x + 1) / (len(shared) - 1)
+            if order < float(cfg["cast_concordance"]) or adjacent < float(cfg["cast_adjacency"]):
+                return None
         return share, (f"paraphrase: {len(shared)} of its {len(names_b)} distinctive names appear there, "
                        f"{order:.0%} in the same order")
 

@@ -8,7 +8,9 @@ article quotes him as saying the report was "not in line with reality".)
 
 Per document the rule keeps, for each quotation with an identifiable
 speaker (a capitalised name next to a reporting verb, "he said" resolved
-to the last named speaker, a surname resolved to the full name used earlier
+to the last named speaker or to the subject of the previous sentence, a
+role ("the Kremlin spokesman said") to the person an apposition in the
+document or in another document on the story gives it, a surname resolved to the full name used earlier
 in the document), the speaker's surname and first name, the normalised
 quoted words and their location; plus every quotation's words and the
 document's distinctive names. A quotation is reported when another document
@@ -18,7 +20,10 @@ same speaker, at least one of them EARLIER (the first report of a
 story sets the record; a later one adds the new words), and none of the
 document's quotations of that speaker is carried by any of them (a document
 that shares one quotation of a speaker with the story and adds another
-snippet of the same speech is ordinary reporting). Only short quotations
+snippet of the same speech is ordinary reporting). When several other
+documents quote the speaker, two of them must share a quotation: if each
+quotes a different snippet of a press conference, one more different
+snippet is ordinary reporting too. Only short quotations
 (a characterisation such as "unrealistic", not a long passage) of a speaker
 quoted at most a couple of times in the document are reported: quoting a
 long statement at length is a document's own access to it. Thresholds and word lists are in ``rules/corpus.yml``.
@@ -85,6 +90,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z“\"]")
 # the office, led").
 _FULL_NAME_SUBJECT = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+)(?:,[^,]{1,80},)?[ \t]+[a-z]+")
 
+# a single capitalised word opening a sentence as its subject: "Lavrov was blunt."
+_SURNAME_SUBJECT = re.compile(r"[\s\"”]*([A-Z][a-z]+[\w’'-]*)[ \t]+(?:was|is|had|has|did|also|then|later|[a-z]+ed)\b")
+
 
 @dataclass(slots=True)
 class QuoteSummary:
@@ -92,6 +100,9 @@ class QuoteSummary:
     # surname -> (first name or "", [(normalised quote, location)])
     speakers: dict[str, tuple[str, list[tuple[str, Location]]]] = field(default_factory=dict)
     quotes: tuple[str, ...] = ()
+    # role ("kremlin spokesman", "foreign minister") -> (surname, first name)
+    # from appositions in the document ("Dmitry Peskov, the Kremlin spokesman")
+    roles: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +114,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     # right after a quotation: ", Peskov said" / ", said Peskov" / ", he said"
     name = _NAME.pattern
     trailing = re.compile(
-        rf"\s*,?\s*(?:(?P<pron>he|she)\s+(?:{verbs})\b|(?:{verbs})\s+(?P<n1>{name})|(?P<n2>{name})\s+(?:{verbs})\b)"
+        rf"\s*,?\s*(?:(?P<pron>he|she)\s+(?:{verbs})\b|(?:{verbs})\s+(?P<n1>{name})|(?P<n2>{name})\s+(?:{verbs})\b"
+        # ", according to Kremlin spokesman Dmitry Peskov"
+        rf"|according\s+to\s+(?:[\w’'-]+\s+){{0,3}}?(?P<n3>[A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+))"
     )
     return after_name, trailing, frozenset(cfg["not_speakers"])
 
@@ -121,6 +134,16 @@ class UnattestedQuote(CorpusRule):
         super().__init__(options, ctx, severity)
         self._cfg = settings()["unattested_quote"]
         self._after_name, self._trailing, self._not_speakers = _patterns()
+        verbs = "|".join(sorted({re.escape(v.rstrip(":")) for v in self._cfg["reporting_verbs"]}, key=len, reverse=True))
+        self._pronoun_verb = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:{verbs})\b,")
+        nouns = "|".join(sorted(map(re.escape, self._cfg["role_nouns"]), key=len, reverse=True))
+        mods = "|".join(sorted(map(re.escape, self._cfg["role_modifiers"]), key=len, reverse=True))
+        role = rf"(?:(?:[A-Z][a-z]+(?:’s|'s)?|(?i:{mods}))[ \t]+){{0,2}}(?i:{nouns})\b"
+        # "Dmitry Peskov, the Kremlin spokesman," / "Kremlin spokesman Dmitry Peskov"
+        self._role_mods = frozenset(m.lower() for m in self._cfg["role_modifiers"])
+        self._role_nouns = tuple(n.lower() for n in self._cfg["role_nouns"])
+        # "the Kremlin spokesman described the meeting as "
+        self._role_speaker = re.compile(rf"\b[Tt]he[ \t]+({role})[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?:{verbs})\b")
 
     # -- observe -------------------------------------------------------------
     def observe(self, doc) -> QuoteSummary | None:
@@ -132,6 +155,7 @@ class UnattestedQuote(CorpusRule):
         starts = [p.start for p in paragraphs]
         full_names: dict[str, str] = {}  # surname -> first name, as first met in the document
         summary = QuoteSummary(entities=profile(doc).entities)
+        summary.roles = self._roles(text)
         last_speaker: tuple[str, int] | None = None
         all_quotes = []
         for q in quotations:
@@ -154,6 +178,14 @@ class UnattestedQuote(CorpusRule):
                     name = self._subject_before(text, max(0, q.start - 400), q.start)
             if not name:
                 continue
+            if name.startswith("@"):  # a role: this document's or the story's holder of it
+                last_speaker = (name, q.end)
+                held = summary.roles.get(name[1:])
+                if held is None:
+                    entry = summary.speakers.setdefault(name, ("", []))
+                    entry[1].append((norm, doc.locate(q.inner_start, q.inner_end)))
+                    continue
+                name = " ".join(w.title() for w in held[::-1] if w)
             words = [w for w in name.replace("’s", "").replace("'s", "").split() if w not in self._not_speakers]
             if not words:
                 continue
@@ -169,18 +201,60 @@ class UnattestedQuote(CorpusRule):
         summary.quotes = tuple(all_quotes)
         return summary if summary.speakers or summary.quotes else None
 
+    def _roles(self, text: str) -> dict[str, tuple[str, str]]:
+        """Role -> (surname, first name) from appositions; a role held by
+        two people in the document is dropped."""
+        out: dict[str, tuple[str, str] | None] = {}
+        found: dict[tuple[str, str], None] = {}
+        # anchored at each role noun, never a scan from every capital letter
+        mods = self._role_mods
+        for lo, hi in _find_words(text.translate(_ASCII_LOWER), self._role_nouns):  # same offsets
+            # the word before the noun, when it qualifies it ("Kremlin", "foreign")
+            before = text[max(0, lo - 30):lo].split()
+            mod = before[-1] if before and (before[-1].lower() in mods or _CAPITALISED.fullmatch(before[-1])) else ""
+            role = f"{mod} {text[lo:hi]}"
+            # "Kremlin spokesman Dmitry Peskov"
+            m = _FULL_NAME_AT.match(text, hi)
+            if m:
+                found.setdefault((role, m.group(1)))
+            # "Dmitry Peskov, the Kremlin spokesman," / "Peskov, Kremlin spokesman."
+            if text[hi:hi + 1] in (",", "."):
+                k = len(before) - (2 if mod else 1)
+                if k >= 0 and before[k] in ("the", "a"):
+                    k -= 1
+                if k >= 0 and before[k].endswith(","):
+                    head = text[max(0, lo - 120):lo]
+                    cut = head.rfind(before[k])
+                    m = _FULL_NAME_END.search(head[max(0, cut - 60):cut + len(before[k]) - 1])
+                    if m:
+                        found.setdefault((role, m.group(1)))
+        for role, name in found:
+            words = name.split()
+            if words[0] in self._not_speakers:
+                continue
+            key, person = _role_key(role), (words[-1].lower(), words[0].lower() if len(words) > 1 else "")
+            if key:
+                out[key] = person if out.get(key, person) == person else None
+        return {k: v for k, v in out.items() if v is not None}
+
     def _speaker(self, text: str, lo: int, qstart: int, qend: int, hi: int) -> str | None:
-        """The name attributed to the quotation at [qstart, qend), if any."""
+        """The name attributed to the quotation at [qstart, qend), if any
+        ("@kremlin spokesman" for a role)."""
         m = self._trailing.match(text, qend, hi)
         if m:
             if m.group("pron"):
                 return "<pronoun>"
-            return m.group("n1") or m.group("n2")
+            return m.group("n1") or m.group("n2") or m.group("n3")
         before = text[lo:qstart]
         cut = 0
         for end in _SENTENCE_END.finditer(before):
             cut = end.end() - 1  # the quotation's own sentence only
         before = before[cut:]
+        roles = list(self._role_speaker.finditer(before))
+        if roles and not any(ch in before[roles[-1].end():] for ch in "“”\""):
+            key = _role_key(roles[-1].group(1))
+            if key:
+                return "@" + key
         names = list(_NAME.finditer(before))
         for name in reversed(names):
             tail = self._after_name.match(before, name.end())
@@ -188,6 +262,8 @@ class UnattestedQuote(CorpusRule):
                 return "<pronoun>" if name.group(0) in ("He", "She") else name.group(0)
         if re.search(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\w+:?\s*$", before):
             return "<pronoun>"
+        if self._pronoun_verb.search(before):
+            return "<pronoun>"  # 'A ceasefire, he said, was "a trap".'
         return None
 
     def _subject_before(self, text: str, lo: int, qstart: int) -> str | None:
@@ -205,13 +281,21 @@ class UnattestedQuote(CorpusRule):
             return None  # a paragraph break: the pronoun's referent is not in view
         names = [m for m in _FULL_NAME_SUBJECT.finditer(previous)
                  if m.group(1).split()[0] not in self._not_speakers]
-        return names[0].group(1) if len(names) == 1 else None
+        if names:
+            return names[0].group(1) if len(names) == 1 else None
+        # a surname alone as the subject ("Lavrov was blunt."), of a person
+        # named in full earlier in the document ("Sergei Lavrov")
+        m = _SURNAME_SUBJECT.match(previous)
+        if m and m.group(1) not in self._not_speakers and re.search(
+                rf"\b[A-Z][a-z]+[ \t]+{re.escape(m.group(1))}\b", text[:qstart]):
+            return m.group(1)
+        return None
 
     # -- finish --------------------------------------------------------------
     def finish(self, observations: Sequence[tuple[DocRef, QuoteSummary]]) -> Iterator[Finding]:
         cfg = self._cfg
         n = len(observations)
-        max_df = max(5, int(n * float(settings()["rewrite"]["rare_df_share"])))
+        max_df = max(int(settings()["rewrite"]["rare_df_min"]), int(n * float(settings()["rewrite"]["rare_df_share"])))
         # pairs of documents on the same story: they share several names that
         # few documents carry (inverted index, cost bounded by max_df²)
         frequent = template_names(observations, max_df)
@@ -228,6 +312,15 @@ class UnattestedQuote(CorpusRule):
         for i in sorted(story):
             ref, summary = observations[i]
             for surname, (first, quotes) in summary.speakers.items():
+                if surname.startswith("@"):  # a role: named by the story's other documents
+                    if " " not in surname:
+                        continue  # "the president", "the spokesman": whose, in another outlet's text?
+                    held = {observations[j][1].roles.get(surname[1:]) for j in story[i]} - {None}
+                    if len(held) != 1:
+                        continue
+                    (surname, first), = held
+                    if surname in summary.speakers:
+                        continue  # also quoted by name: judged there
                 others = []
                 for j in story[i]:
                     theirs = observations[j][1].speakers.get(surname)
@@ -242,6 +335,8 @@ class UnattestedQuote(CorpusRule):
                 carried = [any(self._carries(observations[j][1].quotes, norm) for j in others) for norm, _ in quotes]
                 if any(carried):
                     continue  # it shares words of this speaker with the story: extra snippets are normal
+                if len(others) >= int(cfg["consensus_min_docs"]) and not self._consensus(observations, others, surname):
+                    continue  # the others quote different snippets too: the speaker said several things
                 for norm, loc in quotes:
                     if len(norm.split()) > int(cfg["max_words"]):
                         continue  # long verbatim passages are snippets of a speech, not a characterisation
@@ -268,6 +363,18 @@ class UnattestedQuote(CorpusRule):
             return abs((da - db).days) <= int(cfg["max_days"]) and share >= float(cfg["story_containment"])
         return share >= float(cfg["undated_story_containment"])
 
+    def _consensus(self, observations, others: list[int], surname: str) -> bool:
+        """Do two of ``others`` share a quotation of the speaker? (The story
+        has an agreed wording to deviate from.) The earliest
+        ``_CONSENSUS_DOCS`` documents are compared: a quadratic check stays
+        bounded when an archive's story has hundreds of reports."""
+        others = sorted(others)[:_CONSENSUS_DOCS]
+        for x, j in enumerate(others):
+            for norm, _ in observations[j][1].speakers[surname][1]:
+                if any(self._carries(observations[k][1].quotes, norm) for k in others[x + 1:]):
+                    return True
+        return False
+
     def _carries(self, quotes: tuple[str, ...], norm: str) -> bool:
         words = norm.split()
         padded = f" {norm} "
@@ -281,6 +388,40 @@ class UnattestedQuote(CorpusRule):
                 if len(wanted & set(other.split())) / len(wanted) >= need:
                     return True
         return False
+
+
+_ROLE_NOISE = frozenset(("the", "a", "an"))
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:’s|'s)?")
+_FULL_NAME_AT = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+)")
+_FULL_NAME_END = re.compile(r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w’'-]*[a-z])+)$")
+
+
+_CONSENSUS_DOCS = 40
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _find_words(lower: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word occurrence of ``words`` in ``lower``,
+    in text order (str.find: a regex alternation tried at every position of
+    every document costs seconds on an archive)."""
+    out = []
+    for w in words:
+        at = lower.find(w)
+        while at >= 0:
+            end = at + len(w)
+            if (at == 0 or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
+                out.append((at, end))
+            at = lower.find(w, end)
+    out.sort()
+    return out
+
+
+def _role_key(role: str) -> str:
+    """'Russian Foreign Minister' -> 'foreign minister', 'the Kremlin's
+    spokesman' -> 'kremlin spokesman': the role noun and one word before it."""
+    words = [w.lower().replace("’s", "").replace("'s", "") for w in role.split()]
+    words = [w for w in words if w not in _ROLE_NOISE]
+    return " ".join(words[-2:])
 
 
 def _before(a: DocRef, b: DocRef) -> bool:
