@@ -34,3 +34,14 @@ def shared_data(*parts: str) -> Path:
 
 
 sys.path.insert(0, str(REPO))
+
+
+def news_findings(date: str, text: str, rules: list[str]):
+    """Findings of ``rules`` on one dated paragraph, with every built-in
+    knowledge pack (the entity rules' 2024-2026 news paragraphs)."""
+    from auditor.config import Config
+    from auditor.testing import run_on_texts
+
+    config = Config(knowledge=["people", "offices", "people_generated", "offices_generated", "places_generated",
+                               "places"], select=rules)
+    return run_on_texts([f"---\ndate: {date}\n---\n{text}"], config=config)

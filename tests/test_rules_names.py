@@ -19,6 +19,7 @@ from auditor.registry import build_rules
 from auditor.rules.base import Context
 from auditor.rules.names._scan import derived_pair, phonetic_key, scan_text
 from auditor.testing import make_document, run_on_texts
+from conftest import news_findings
 
 HERE = Path(__file__).resolve().parent
 PACK = str(HERE / "data" / "names_people.yml")
@@ -404,10 +405,6 @@ def test_misspelled_transposed_letters_need_one_support():
 # article), each planting one typical error of spelling (misspelled first names and surnames); and correct paragraphs
 # with the same people, look-alike names and words, which must stay quiet.
 
-def _news_findings(date: str, text: str, rules: list[str]):
-    config = Config(knowledge=["people", "offices", "people_generated", "offices_generated", "places_generated", "places"],
-                    select=rules)
-    return run_on_texts([f"---\ndate: {date}\n---\n{text}"], config=config)
 
 NEWS_NAMES_ERRORS = [
     ('2025-06-10', 'Chancellor Rachel Reevs will set out the spending review on Wednesday, the Treasury said. Reevs has promised there will be no return to austerity.', 'Reevs'),
@@ -561,13 +558,13 @@ NEWS_CLEAN = [
 
 @pytest.mark.parametrize(("date", "text", "span"), NEWS_NAMES_ERRORS)
 def test_news_paragraph_names_errors_are_found(date, text, span):
-    found = _news_findings(date, text, ["names"])
+    found = news_findings(date, text, ["names"])
     assert any(span in f.text for f in found), [(f.rule, f.text) for f in found]
 
 
 def test_news_paragraphs_without_errors_stay_quiet():
     for date, text in NEWS_CLEAN:
-        found = _news_findings(date, text, ["names", "titles", "places"])
+        found = news_findings(date, text, ["names", "titles", "places"])
         assert found == [], (text, [(f.rule, f.text) for f in found])
 
 

@@ -7,6 +7,7 @@ import pytest
 from auditor.config import Config
 from auditor.model import Severity
 from auditor.testing import run_on_texts
+from conftest import news_findings
 
 KNOWLEDGE = ["places_generated", "places"]
 
@@ -175,10 +176,6 @@ def test_renamed_indian_cities():
 # article), each planting one typical error of place-name style; and correct paragraphs
 # with the same people, look-alike names and words, which must stay quiet.
 
-def _news_findings(date: str, text: str, rules: list[str]):
-    config = Config(knowledge=["people", "offices", "people_generated", "offices_generated", "places_generated", "places"],
-                    select=rules)
-    return run_on_texts([f"---\ndate: {date}\n---\n{text}"], config=config)
 
 NEWS_PLACES_ERRORS = [
     ('2025-05-09', 'Russian missiles struck Kharkov overnight, killing two people, the Ukrainian regional governor said.', 'Kharkov'),
@@ -195,5 +192,5 @@ NEWS_PLACES_ERRORS = [
 
 @pytest.mark.parametrize(("date", "text", "span"), NEWS_PLACES_ERRORS)
 def test_news_paragraph_places_errors_are_found(date, text, span):
-    found = _news_findings(date, text, ["places"])
+    found = news_findings(date, text, ["places"])
     assert any(span in f.text for f in found), [(f.rule, f.text) for f in found]

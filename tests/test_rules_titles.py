@@ -6,6 +6,7 @@ import pytest
 
 from auditor.config import Config
 from auditor.testing import run_on_texts
+from conftest import news_findings
 
 KNOWLEDGE = ["people", "offices", "people_generated", "offices_generated"]
 
@@ -470,10 +471,6 @@ def test_administration_is_a_past_marker_only_with_a_name():
 # article), each planting one typical error of title (wrong office, out-of-date title); and correct paragraphs
 # with the same people, look-alike names and words, which must stay quiet.
 
-def _news_findings(date: str, text: str, rules: list[str]):
-    config = Config(knowledge=["people", "offices", "people_generated", "offices_generated", "places_generated", "places"],
-                    select=rules)
-    return run_on_texts([f"---\ndate: {date}\n---\n{text}"], config=config)
 
 NEWS_TITLES_ERRORS = [
     ('2025-06-02', 'British Foreign Secretary Rachel Reeves told MPs on Monday that the government would not raise income tax.', 'Rachel Reeves'),
@@ -538,7 +535,7 @@ NEWS_TITLES_ERRORS = [
 
 @pytest.mark.parametrize(("date", "text", "span"), NEWS_TITLES_ERRORS)
 def test_news_paragraph_titles_errors_are_found(date, text, span):
-    found = _news_findings(date, text, ["titles"])
+    found = news_findings(date, text, ["titles"])
     assert any(span in f.text for f in found), [(f.rule, f.text) for f in found]
 
 
