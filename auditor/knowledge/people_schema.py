@@ -17,26 +17,12 @@ from auditor.knowledge.people import _OFFICE_ID, OFFICE_KINDS, _parse_bound, par
 
 
 # --------------------------------------------------------------------------- country codes
-#: ISO 3166-1 alpha-2 codes (and XK, Kosovo), which a person's ``country`` must use.
-COUNTRY_CODES = frozenset((
-    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
-    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
-    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
-    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
-    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
-    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
-    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
-    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
-    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
-    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
-    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
-    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
-    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
-    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
-    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
-    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
-    "XK",
-))
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The codes a person's ``country`` may use (``rules/knowledge/country_codes.yml``)."""
+    from auditor.resources import load_yaml_resource
+
+    return frozenset(load_yaml_resource("knowledge/country_codes.yml")["codes"])
 
 
 # --------------------------------------------------------------------------- pydantic models
@@ -106,7 +92,7 @@ class PersonModel(_Strict):
         for code in value if isinstance(value, list) else [value] if value is not None else ():
             if isinstance(code, bool):  # YAML 1.1 reads an unquoted NO (Norway) as false
                 raise ValueError("a country code must be quoted where YAML reads it as a boolean ('NO')")
-            if not isinstance(code, str) or code not in COUNTRY_CODES:
+            if not isinstance(code, str) or code not in country_codes():
                 raise ValueError(f"unknown country code {code!r} (expected an ISO 3166-1 alpha-2 code such as GB)")
         return value
 
@@ -223,8 +209,9 @@ def _quick_ok(entry: Any, known: set[str] | frozenset[str]) -> bool:
         if entry.get(key) is not None and not isinstance(entry[key], str):
             return False
     country = entry.get("country")
-    if country is not None and not (country in COUNTRY_CODES if isinstance(country, str) else (
-            isinstance(country, list) and all(isinstance(c, str) and c in COUNTRY_CODES for c in country))):
+    codes = country_codes()
+    if country is not None and not (country in codes if isinstance(country, str) else (
+            isinstance(country, list) and all(isinstance(c, str) and c in codes for c in country))):
         return False
     roles = entry.get("roles")
     if roles is None:
