@@ -231,6 +231,13 @@ def template_names(observations, max_df: int) -> set[int]:
     return _template_values(observations, max_df, lambda summary: summary.entities)
 
 
+def rare_max_df(n: int) -> int:
+    """How many of ``n`` documents a name may be in and still count as rare
+    (``rare_df_share`` of the run, never fewer than ``rare_df_min``)."""
+    cfg = settings()["rewrite"]
+    return max(int(cfg["rare_df_min"]), int(n * float(cfg["rare_df_share"])))
+
+
 def story_cast(observations, min_sources: int) -> set[int]:
     """Names carried by documents of at least ``min_sources`` different
     sources (a document without a source counts as a source of its own):

@@ -84,6 +84,7 @@ from auditor.rules.corpus._profile import (
     lsh_candidates,
     profile,
     rare_entity_candidates,
+    rare_max_df,
     settings,
     story_cast,
     template_bins,
@@ -139,7 +140,7 @@ class UncreditedRewrite(CorpusRule):
             [(i, s.signature) for i, (_, s) in enumerate(observations) if s.clauses],
             int(self._profile_cfg["band_rows"]), int(self._profile_cfg["max_bucket"]), sources,
         )
-        max_df = max(int(cfg["rare_df_min"]), int(n * float(cfg["rare_df_share"])))
+        max_df = rare_max_df(n)
         # names in many documents, or in several of one source, are the
         # topic of the run or a page template: no evidence of a restatement
         self._frequent = template_names(observations, max_df)

@@ -80,7 +80,7 @@ from functools import lru_cache
 from auditor.model import Finding, Location
 from auditor.registry import register
 from auditor.rules.base import CorpusRule, DocRef
-from auditor.rules.corpus._profile import profile, rare_entity_candidates, settings, template_names
+from auditor.rules.corpus._profile import profile, rare_entity_candidates, rare_max_df, settings, template_names
 
 _NAME = re.compile(r"[A-Z][\w’'-]*[a-z](?:[ \t]+(?:de |van |von |bin |al-)?[A-Z][\w’'-]*[a-z])*")
 _QUOTE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -295,7 +295,7 @@ class UnattestedQuote(CorpusRule):
     def finish(self, observations: Sequence[tuple[DocRef, QuoteSummary]]) -> Iterator[Finding]:
         cfg = self._cfg
         n = len(observations)
-        max_df = max(int(settings()["rewrite"]["rare_df_min"]), int(n * float(settings()["rewrite"]["rare_df_share"])))
+        max_df = rare_max_df(n)
         # pairs of documents on the same story: they share several names that
         # few documents carry (inverted index, cost bounded by max_df²)
         frequent = template_names(observations, max_df)

@@ -101,7 +101,7 @@ from auditor.rules.names._known import (
     mention_first,
     name_knowledge,
 )
-from auditor.rules.titles._parse import country_names
+from auditor.rules.titles._parse import lexicon
 from auditor.rules.names._scan import (
     Mention,
     derived_pair,
@@ -448,9 +448,10 @@ class MisspelledName(Rule):
         raw = doc.text[max(0, start - 100):start].rstrip(" ,\t")
         countries = person.countries()
         after = None
-        post = _country_after(nk.index).search(raw)
+        lex = lexicon(nk.index)
+        post = lex.country_at_end_re.search(raw) if lex.country_at_end_re is not None else None
         if post:
-            after = country_names(nk.index).get(post.group(1))
+            after = lex.country_by_name.get(post.group(1))
             if after not in countries:
                 return None  # "Prime Minister of Qatar Mohamed ...": another country's office
             raw = raw[:post.start()]
@@ -501,21 +502,6 @@ def _function_forms(index: Any) -> dict[tuple[str, str], tuple[str, ...]]:
     _FUNCTION_FORMS.clear()
     _FUNCTION_FORMS[id(index)] = (index, table)
     return table
-
-
-_COUNTRY_AFTER_END: dict[int, tuple[Any, re.Pattern[str]]] = {}
-
-
-def _country_after(index: Any) -> re.Pattern[str]:
-    """" of (the) <country>" at the end of a window before a name."""
-    hit = _COUNTRY_AFTER_END.get(id(index))
-    if hit is not None and hit[0] is index:
-        return hit[1]
-    names = sorted(country_names(index), key=len, reverse=True) or ["(?!)"]
-    pattern = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(" + "|".join(re.escape(n) for n in names) + r")$")
-    _COUNTRY_AFTER_END.clear()
-    _COUNTRY_AFTER_END[id(index)] = (index, pattern)
-    return pattern
 
 
 #: A token followed by "bin", "ibn", "al" ... and a name is a given name of a

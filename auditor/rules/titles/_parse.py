@@ -180,9 +180,14 @@ class Lexicon:
                 if adjs:
                     self.country_first_adjective[office.country] = adjs[0]
         self.variety_pairs: list[tuple[str, str]] = [tuple(p) for p in cfg.get("variety_words", [])]
-        #: " of <country>" right after a title ("Prime Minister of Great Britain")
-        self.country_after_re = country_after_re(index)
         self.country_by_name = country_names(index)
+        names = "|".join(re.escape(n) for n in sorted(self.country_by_name, key=len, reverse=True))
+        of_country = rf"[ \t]+of[ \t]+(?:the[ \t]+)?({names})"
+        #: " of <country>" right after a title ("Prime Minister of Great
+        #: Britain"), followed by a name or a comma; group 1 is the country name
+        self.country_after_re = re.compile(of_country + r"(?=[ \t]+[A-Z]|,[ \t])") if names else None
+        #: the same at the end of a text before a name ("Defence Minister of Great Britain| John ...")
+        self.country_at_end_re = re.compile(of_country + "$") if names else None
 
     def adjective_before(self, text: str, pos: int) -> tuple[str, int] | None:
         """The nationality qualifier ending just before ``pos`` (one space
@@ -246,23 +251,6 @@ def country_names(index: PeopleIndex) -> dict[str, str]:
             for name in (office.title, *office.forms):
                 out.setdefault(name, office.country)
     return out
-
-
-_COUNTRY_AFTER: dict[int, tuple[Any, re.Pattern[str] | None]] = {}
-
-
-def country_after_re(index: PeopleIndex) -> re.Pattern[str] | None:
-    """" of (the) <country>" followed by a space or comma; group 1 is the
-    country name. Memoised per index."""
-    hit = _COUNTRY_AFTER.get(id(index))
-    if hit is not None and hit[0] is index:
-        return hit[1]
-    names = sorted(country_names(index), key=len, reverse=True)
-    pattern = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(" + "|".join(re.escape(n) for n in names)
-                         + r")(?=[ \t]+[A-Z]|,[ \t])") if names else None
-    _COUNTRY_AFTER.clear()
-    _COUNTRY_AFTER[id(index)] = (index, pattern)
-    return pattern
 
 
 def _alternation(strings: set[str]) -> Any:
