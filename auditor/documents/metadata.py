@@ -20,9 +20,9 @@ from typing import Any
 from auditor.errors import AuditorError
 from auditor.resources import load_yaml_file
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 

@@ -115,6 +115,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 
 from auditor.documents.document import Document
+from auditor.documents.metadata import MONTH_NAMES, MONTHS
 from auditor.knowledge.people import Person, Role
 from auditor.model import Finding, Severity
 from auditor.registry import register
@@ -133,16 +134,14 @@ from auditor.rules.titles._parse import (
 )
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 #: "March 6, 2019", "6 March 2019", "March 2019": a dated event, in the past
 #: when its month is before the document's ("sits during her meeting with
 #: Ukrainian President Petro Poroshenko in Kyiv, Ukraine, March 6, 2019")
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?(?:[ \t]+\d{1,2},?)?[ \t]+(20\d\d)\b")
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\.?(?:[ \t]+\d{1,2},?)?[ \t]+(20\d\d)\b")
 
 
 def _month_start(m: re.Match[str]) -> dt.date:
-    return dt.date(int(m.group(2)), _MONTHS.index(m.group(1).lower()) + 1, 1)
+    return dt.date(int(m.group(2)), MONTHS[m.group(1).lower()], 1)
 
 
 class Options(BaseModel):
