@@ -22,11 +22,12 @@ document, a common English word. A token that is itself a known surname of
 someone else ("Healy") is reported only when that person is never introduced
 in the document and the intended person's spelling or a resolved misspelling
 is. Pairs differing by a consonant (a typo rather than a vowel or doubling
-slip; two swapped letters in a long name, "Zelenksy", count as a slip) need two kinds of support, and in names under six letters one of them
-must be the office ("German Chancellor Olaf Sholz"); a slip in a four-letter
-name ("Israeli Defence Minister Israel Kats") needs both first name and office. The suggestion is the person's surname; the
-confidence says how strong the support is (``auditor fix`` should apply only
-confident ones).
+slip; two swapped letters in a long name, "Zelenksy", count as a slip)
+need two kinds of support, and in names under six letters one of them must
+be the office ("German Chancellor Olaf Sholz"); a slip in a four-letter name
+("Israeli Defence Minister Israel Kats") needs both first name and office.
+The suggestion is the person's surname; the confidence says how strong the
+support is (``auditor fix`` should apply only confident ones).
 
 A first name one edit from the person's own is reported too ("Kier Starmer",
 "Secretary of State Anthony Blinken"); when the token is a usual name in
