@@ -107,7 +107,6 @@ from auditor.rules.titles._parse import (
 )
 
 _CAP_WORD = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*")
-_PARAGRAPH_BREAK = re.compile(r"\n\n")
 
 
 @register
@@ -194,9 +193,9 @@ class VarietyMismatch(Rule):
         chunk = text[max(0, pos - window):pos]
         # this paragraph and the one before it: a report names the minister,
         # then opens the next paragraph with "The Ministry of Defense said"
-        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(chunk)]
-        if len(breaks) >= 2:
-            chunk = chunk[breaks[-2]:]
+        previous = chunk.rfind("\n\n", 0, max(0, chunk.rfind("\n\n")))
+        if previous >= 0:
+            chunk = chunk[previous:]
         for m in reversed(list(_CAP_WORD.finditer(chunk))):
             name = re.sub(r"(?:'s|’s)$", "", m.group(0))
             people = lex.index.by_name(name) or lex.index.by_name(name.split()[-1])
