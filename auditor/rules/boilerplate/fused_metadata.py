@@ -46,6 +46,7 @@ from auditor.registry import register
 from auditor.rules.base import Rule
 from auditor.rules.boilerplate._data import data
 from auditor.rules.generic._prefilter import PREFILTER
+from auditor.patterns import re2_options
 
 
 @register
@@ -65,7 +66,7 @@ class FusedMetadata(Rule):
         key = rf"{spec['keys']}[ \t]*:?[ \t]*"
         pattern = (rf"(?m)^[ \t]*(?:(?:{key})?{date}(?:,?[ \t]+{time}{zone})?|{key}{time}{zone})"
                    rf"[ \t]+[\"“‘']?[A-Z]")
-        self._regex = re2.compile(pattern)
+        self._regex = re2.compile(pattern, re2_options())
         # the shared one-pass RE2 set of the YAML rules tells us cheaply
         # whether the document can match at all
         self._prefilter = PREFILTER.add(pattern, ignorecase=False)

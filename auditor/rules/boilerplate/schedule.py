@@ -33,6 +33,7 @@ from auditor.registry import register
 from auditor.rules.base import Rule
 from auditor.rules.boilerplate._data import data
 from auditor.rules.generic._prefilter import PREFILTER
+from auditor.patterns import re2_options
 
 
 def _pattern() -> str:
@@ -52,7 +53,7 @@ class ScheduleLine(Rule):
     def __init__(self, options, ctx, severity=None) -> None:
         super().__init__(options, ctx, severity)
         pattern = _pattern()
-        self._regex = re2.compile(pattern)
+        self._regex = re2.compile(pattern, re2_options())
         # the shared one-pass RE2 set of the YAML rules tells us cheaply
         # whether the document can match at all
         self._prefilter = PREFILTER.add(pattern, ignorecase=False)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re2
 
 from auditor.documents.document import Document
+from auditor.patterns import re2_options
 
 _CACHE_KEY = "generic.prefilter"
 
@@ -36,9 +37,7 @@ class Prefilter:
 
     def _compiled(self):
         if self._set is None:
-            options = re2.Options()
-            options.log_errors = False
-            compiled = re2.Set.SearchSet(options)
+            compiled = re2.Set.SearchSet(re2_options())
             for key in self._patterns:
                 compiled.Add(key)
             compiled.Compile()

@@ -32,8 +32,10 @@ def named_data() -> tuple[re.Pattern[str], frozenset[str]]:
     """The named-attribution pattern and capitalised words that are not names."""
     import re2
 
+    from auditor.patterns import re2_options
+
     data = load_yaml_resource(_DATA_FILE)["named"]
-    return re2.compile(data["pattern"]), frozenset(data["not_names"])
+    return re2.compile(data["pattern"], re2_options()), frozenset(data["not_names"])
 
 
 def matches_outside_quotes(doc, scan: PhraseScanner) -> Iterator[tuple[int, int, str]]:

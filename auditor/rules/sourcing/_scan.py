@@ -25,10 +25,9 @@ from typing import Any
 import re2
 
 from auditor.documents.utf8 import utf8
+from auditor.patterns import re2_options
 
-_OPTIONS = re2.Options()
-_OPTIONS.log_errors = False
-_OPTIONS.max_mem = 64 << 20
+_OPTIONS = re2_options()
 
 
 @lru_cache(maxsize=None)

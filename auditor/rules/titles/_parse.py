@@ -27,6 +27,7 @@ import re2
 from auditor.documents.utf8 import utf8
 from auditor.knowledge.people import Office, Person, Role
 from auditor.resources import load_yaml_resource
+from auditor.patterns import re2_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from auditor.documents.document import Document
@@ -231,11 +232,8 @@ class _Finder:
     silently falls back to a much slower engine.)"""
 
     def __init__(self, strings: set[str]) -> None:
-        options = re2.Options()
-        options.log_errors = False
-        options.max_mem = 64 << 20
         alts = sorted(strings, key=len, reverse=True)
-        self._pattern = re2.compile("(?:" + "|".join(re.escape(a) for a in alts) + ")", options)
+        self._pattern = re2.compile("(?:" + "|".join(re.escape(a) for a in alts) + ")", re2_options())
 
     def finditer(self, text: str):
         return self._pattern.finditer(text)

@@ -15,12 +15,10 @@ from typing import Any
 import re2
 
 from auditor.documents.utf8 import utf8
+from auditor.patterns import re2_options
 
-_OPTIONS = re2.Options()
-_OPTIONS.log_errors = False
-_OPTIONS.case_sensitive = False
-_OPTIONS_CS = re2.Options()
-_OPTIONS_CS.log_errors = False
+_OPTIONS = re2_options(ignorecase=True)
+_OPTIONS_CS = re2_options()
 
 
 class WordMatcher:

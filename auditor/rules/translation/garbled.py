@@ -73,12 +73,10 @@ from auditor.model import Severity
 from auditor.registry import register
 from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
+from auditor.patterns import re2_options
 
-_RE2 = re2.Options()
-_RE2.log_errors = False
-_RE2_I = re2.Options()
-_RE2_I.log_errors = False
-_RE2_I.case_sensitive = False
+_RE2 = re2_options()
+_RE2_I = re2_options(ignorecase=True)
 
 
 @dataclass(frozen=True, slots=True)

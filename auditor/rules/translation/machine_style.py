@@ -65,6 +65,7 @@ from auditor.model import Severity
 from auditor.registry import register
 from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
+from auditor.patterns import re2_options
 
 _APOSTROPHES = ("'", "\u2019")
 # A cue is stored with each character that may stand before and after it (in
@@ -111,10 +112,8 @@ class CueMatcher:
                                                    positive[i] if positive is not None else 0.0))
             automaton.make_automaton()
             self._automaton = automaton
-        options = re2.Options()
-        options.case_sensitive = False
-        options.log_errors = False
-        self._numbers = (re2.compile("|".join(f"({p})" for p in self.number_patterns), options)
+        self._numbers = (re2.compile("|".join(f"({p})" for p in self.number_patterns),
+                                     re2_options(ignorecase=True))
                          if self.number_patterns else None)
         self._number_positive = positive[len(self.phrases):] if positive is not None else None
 

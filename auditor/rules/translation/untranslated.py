@@ -90,9 +90,9 @@ from auditor.registry import register
 from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
 from auditor.rules.translation._words import WordMatcher
+from auditor.patterns import re2_options
 
-_RE2 = re2.Options()
-_RE2.log_errors = False
+_RE2 = re2_options()
 
 _SCRIPTS: tuple[tuple[int, int, str], ...] = (
     (0x0370, 0x03FF, "Greek"), (0x1F00, 0x1FFF, "Greek"),

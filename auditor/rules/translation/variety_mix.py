@@ -46,10 +46,10 @@ from auditor.registry import register
 from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
 from auditor.rules.translation._words import WordMatcher
+from auditor.patterns import re2_options
 
 GB, US = "en-GB", "en-US"
-_RE2 = re2.Options()
-_RE2.log_errors = False
+_RE2 = re2_options()
 
 
 @dataclass(frozen=True, slots=True)
