@@ -14,20 +14,25 @@ import re2
 
 from auditor.errors import ConfigError
 
-#: RE2's memory budget per pattern. Its lazy DFA caches the states it has
-#: built within this budget; a big alternation (a rule pack's phrases, the
-#: prefilter set of every YAML rule) overflows the default 8 MiB, and then RE2
-#: throws the cache away again and again, or silently falls back to its NFA:
-#: the prefilter set ran six times slower over the AllSides sample. Only
-#: states actually reached are allocated, so the budget is a ceiling.
-DFA_MEMORY = 64 << 20
+#: RE2's memory budget per pattern (its own default). The lazy DFA caches
+#: the states it builds within the budget; a pattern that needs more throws
+#: the cache away again and again, or silently falls back to the far slower
+#: NFA. A long run's workers grow their caches up to the budget, so only the
+#: patterns measured to need more get more (:data:`LARGE_DFA_MEMORY`).
+DFA_MEMORY = 8 << 20
+#: For the big alternations (a thousand title forms, the sourcing phrase
+#: lists), measured over the AllSides archive: the sourcing scanner took
+#: 0.47 s on 16 MiB, 0.29 s on 32 MiB (14 MiB resident) and 0.28 s on 64 MiB
+#: (22 MiB resident); the title forms on 8 MiB fell back to the NFA (200
+#: times slower) and need under 4 MiB of cache on a larger budget.
+LARGE_DFA_MEMORY = 32 << 20
 
 
-def re2_options(*, ignorecase: bool = False, longest: bool = False) -> re2.Options:
+def re2_options(*, ignorecase: bool = False, longest: bool = False, dfa_memory: int = DFA_MEMORY) -> re2.Options:
     """The options every RE2 pattern of the project is compiled with."""
     options = re2.Options()
     options.log_errors = False  # errors are reported by us, as one line
-    options.max_mem = DFA_MEMORY
+    options.max_mem = dfa_memory
     options.case_sensitive = not ignorecase
     options.longest_match = longest
     return options

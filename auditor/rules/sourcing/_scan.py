@@ -25,9 +25,9 @@ from typing import Any
 import re2
 
 from auditor.documents.utf8 import utf8
-from auditor.patterns import re2_options
+from auditor.patterns import LARGE_DFA_MEMORY, re2_options
 
-_OPTIONS = re2_options()
+_OPTIONS = re2_options(dfa_memory=LARGE_DFA_MEMORY)
 
 
 @lru_cache(maxsize=None)

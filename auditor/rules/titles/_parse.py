@@ -26,8 +26,8 @@ import re2
 
 from auditor.documents.utf8 import utf8
 from auditor.knowledge.people import Office, Person, Role
+from auditor.patterns import LARGE_DFA_MEMORY, re2_options
 from auditor.resources import load_yaml_resource
-from auditor.patterns import re2_options
 
 if TYPE_CHECKING:  # pragma: no cover
     from auditor.documents.document import Document
@@ -233,7 +233,8 @@ class _Finder:
 
     def __init__(self, strings: set[str]) -> None:
         alts = sorted(strings, key=len, reverse=True)
-        self._pattern = re2.compile("(?:" + "|".join(re.escape(a) for a in alts) + ")", re2_options())
+        self._pattern = re2.compile("(?:" + "|".join(re.escape(a) for a in alts) + ")",
+                                    re2_options(dfa_memory=LARGE_DFA_MEMORY))
 
     def finditer(self, text: str):
         return self._pattern.finditer(text)
