@@ -121,9 +121,11 @@ def write_scaled(archive: Path, target: Path, times: int) -> None:
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def auditor_cmd(target: Path, jobs: int, engine: str, profile: bool) -> list[str]:
+def auditor_cmd(target: Path, jobs: int, engine: str, profile: bool, cache: bool = False) -> list[str]:
     cmd = [sys.executable, "-m", "auditor", "audit", str(target), "--format", "json", "--no-progress",
-           "--no-cache", "--no-history", "--jobs", str(jobs), "-o", os.devnull]
+           "--no-history", "--jobs", str(jobs), "-o", os.devnull]
+    if not cache:
+        cmd.append("--no-cache")
     if engine != "local":
         cmd += ["--engine", engine]
     if profile:
@@ -170,6 +172,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10, help="size of the repeated corpus (default 10x)")
     parser.add_argument("--no-peers", action="store_true")
     args = parser.parse_args()
+    args.archive = args.archive.resolve()  # the warm-cache run works in another directory
     if not args.archive.is_file():
         sys.exit(f"benchmark corpus not found: {args.archive}")
     docs, size = corpus_stats(args.archive)
@@ -196,6 +199,15 @@ def main() -> None:
         big = report(f"auditor jsonl x{args.scale} jobs={jobs}", docs * args.scale, size * args.scale,
                      measure(auditor_cmd(scaled, jobs, args.engine, False)))
         print(f"\nmemory growth x{args.scale} / x1: {big['peak_rss_mb'] / rows[-1]['peak_rss_mb']:.2f} (target <= 1.2)")
+        # A CI gate re-audits a mostly unchanged archive: the per-document
+        # cache (.auditor_cache/ in the working directory) skips the checks of
+        # unchanged documents; the corpus rules still finish over all of them.
+        # Reported beside the cold runs, never instead of them.
+        cache_dir = Path(tmp) / "cached"
+        cache_dir.mkdir()
+        measure(auditor_cmd(args.archive, jobs, args.engine, False, cache=True), cwd=cache_dir)
+        report(f"auditor jsonl x1 jobs={jobs} re-audit (warm cache)", docs, size,
+               measure(auditor_cmd(args.archive, jobs, args.engine, False, cache=True), cwd=cache_dir))
         if not args.no_peers:
             print()
             peers(folder, docs, size, txt["mb_per_s"])

@@ -74,6 +74,7 @@ import zlib
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from auditor.model import Finding, Location
 from auditor.registry import register
@@ -100,6 +101,14 @@ class RewriteSummary:
     signature: array
     credited: bool  # carries a wire or syndication credit
     location: Location  # where a finding is attached: the first paragraph
+
+
+class _Fingerprint(NamedTuple):
+    """The part of a summary the candidate passes of ``finish`` read."""
+
+    entities: array
+    signature: array
+    clauses: int
 
 
 @register
@@ -134,25 +143,30 @@ class UncreditedRewrite(CorpusRule):
     def finish(self, observations: Sequence[tuple[DocRef, RewriteSummary]]) -> Iterator[Finding]:
         cfg = self._cfg
         n = len(observations)
+        # One read of the log for the five passes below, keeping only what
+        # they use (each pass over the log unpickles every summary again; the
+        # fingerprints are a few hundred bytes a document)
+        prints = [(ref, _Fingerprint(s.entities, s.signature, s.clauses)) for ref, s in observations]
         # pairs of one source are never reported: not generated either
-        sources = [ref.source for ref, _ in observations]
+        sources = [ref.source for ref, _ in prints]
         candidates = lsh_candidates(
-            [(i, s.signature) for i, (_, s) in enumerate(observations) if s.clauses],
+            [(i, s.signature) for i, (_, s) in enumerate(prints) if s.clauses],
             int(self._profile_cfg["band_rows"]), int(self._profile_cfg["max_bucket"]), sources,
         )
         max_df = rare_max_df(n)
         # names in many documents, or in several of one source, are the
         # topic of the run or a page template: no evidence of a restatement
-        self._frequent = template_names(observations, max_df)
+        self._frequent = template_names(prints, max_df)
         candidates |= set(rare_entity_candidates(
-            ((i, s.entities) for i, (_, s) in enumerate(observations)), int(cfg["min_shared_rare"]), max_df,
+            ((i, s.entities) for i, (_, s) in enumerate(prints)), int(cfg["min_shared_rare"]), max_df,
             self._frequent, sources,
         ))
         # MinHash values shared by several documents of one source (or by many
         # documents) are template sentences: they do not count as copied text
-        self._template_bins = template_bins(observations, max_df)
+        self._template_bins = template_bins(prints, max_df)
         # names that documents of several sources carry: the story's cast
-        self._cast = story_cast(observations, int(cfg["cast_min_sources"]))
+        self._cast = story_cast(prints, int(cfg["cast_min_sources"]))
+        del prints
         best: dict[int, tuple[float, int, str]] = {}
         credits_one: set[int] = set()  # restates a document whose outlet it names
         for i, j in sorted(candidates):

@@ -76,6 +76,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import re2
 
@@ -107,6 +108,13 @@ class QuoteSummary:
     # role ("kremlin spokesman", "foreign minister") -> (surname, first name)
     # from appositions in the document ("Dmitry Peskov, the Kremlin spokesman")
     roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+class _Names(NamedTuple):
+    """The part of a summary the story pass of ``finish`` reads."""
+
+    entities: array
+    quoted: bool  # it attributes quotations to speakers
 
 
 @lru_cache(maxsize=1)
@@ -304,12 +312,16 @@ class UnattestedQuote(CorpusRule):
         max_df = rare_max_df(n)
         # pairs of documents on the same story: they share several names that
         # few documents carry (inverted index, cost bounded by max_df²)
-        frequent = template_names(observations, max_df)
+        # (one read of the log for the three passes over the names: each pass
+        # over the log unpickles every summary again)
+        names = [(ref, _Names(s.entities, bool(s.speakers))) for ref, s in observations]
+        frequent = template_names(names, max_df)
         shared = rare_entity_candidates(
-            ((i, s.entities) for i, (_, s) in enumerate(observations) if s.speakers),
+            ((i, s.entities) for i, (_, s) in enumerate(names) if s.quoted),
             int(cfg["min_shared_names"]), max_df, frequent,
         )
-        rare_count = [sum(1 for h in s.entities if h not in frequent) for _, s in observations]
+        rare_count = [sum(1 for h in s.entities if h not in frequent) for _, s in names]
+        del names
         story: dict[int, list[int]] = {}
         for (i, j), count in shared.items():
             if self._same_story(observations[i][0], observations[j][0], count, min(rare_count[i], rare_count[j])):
