@@ -14,6 +14,7 @@ from __future__ import annotations
 import re2
 
 from auditor.documents.document import Document
+from auditor.documents.utf8 import utf8
 from auditor.patterns import re2_options
 
 _CACHE_KEY = "generic.prefilter"
@@ -47,7 +48,7 @@ class Prefilter:
     def may_match(self, doc: Document, index: int) -> bool:
         cached = doc.cache.get(_CACHE_KEY)
         if cached is None or cached[0] != self._generation:
-            hits = self._compiled().Match(doc.text) or []
+            hits = self._compiled().Match(utf8(doc.text).data) or []  # the document's shared UTF-8 bytes
             cached = doc.cache[_CACHE_KEY] = (self._generation, frozenset(hits))
         return index in cached[1]
 
