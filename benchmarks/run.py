@@ -206,7 +206,7 @@ def main() -> None:
         cache_dir = Path(tmp) / "cached"
         cache_dir.mkdir()
         measure(auditor_cmd(args.archive, jobs, args.engine, False, cache=True), cwd=cache_dir)
-        report(f"auditor jsonl x1 jobs={jobs} re-audit (warm cache)", docs, size,
+        report(f"auditor re-audit jobs={jobs} (warm cache)", docs, size,
                measure(auditor_cmd(args.archive, jobs, args.engine, False, cache=True), cwd=cache_dir))
         if not args.no_peers:
             print()
