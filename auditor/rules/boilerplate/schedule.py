@@ -29,11 +29,11 @@ import re2
 
 from auditor.documents.utf8 import utf8
 from auditor.model import Finding
+from auditor.patterns import re2_options
 from auditor.registry import register
 from auditor.rules.base import Rule
 from auditor.rules.boilerplate._data import data
 from auditor.rules.generic._prefilter import PREFILTER
-from auditor.patterns import re2_options
 
 
 def _pattern() -> str:

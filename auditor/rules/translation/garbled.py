@@ -70,10 +70,10 @@ from auditor.documents.document import Document
 from auditor.documents.utf8 import utf8
 from auditor.lexicon import words_above
 from auditor.model import Severity
+from auditor.patterns import re2_options
 from auditor.registry import register
 from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
-from auditor.patterns import re2_options
 
 _RE2 = re2_options()
 _RE2_I = re2_options(ignorecase=True)

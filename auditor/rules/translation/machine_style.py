@@ -62,10 +62,10 @@ import re2
 
 from auditor.documents.document import Document
 from auditor.model import Severity
+from auditor.patterns import re2_options
 from auditor.registry import register
 from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
-from auditor.patterns import re2_options
 
 _APOSTROPHES = ("'", "\u2019")
 # A cue is stored with each character that may stand before and after it (in

@@ -86,11 +86,11 @@ import re2
 from auditor.documents.document import Document
 from auditor.documents.utf8 import utf8
 from auditor.model import Severity
+from auditor.patterns import re2_options
 from auditor.registry import register
 from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule
 from auditor.rules.translation._words import WordMatcher
-from auditor.patterns import re2_options
 
 _RE2 = re2_options()
 
