@@ -99,11 +99,12 @@ def _abbreviations() -> frozenset[str]:
 
 
 # A candidate sentence end: terminal punctuation, optional closing quotes or
-# brackets, whitespace, then something that can start a sentence.
+# brackets, whitespace (group 1: where it ends is where the next sentence
+# starts), then something that can start a sentence.
 # (The first mark is written out of the repeat: a pattern that starts with a
 # plain character class lets ``re`` skip ahead to that class at C speed;
 # ``[.!?…]+`` first ran twice as slowly.)
-_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=(\s+)[\"'“‘(\[]?[A-Z0-9])")
 _WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 
 
@@ -112,22 +113,27 @@ def sentences(text: str, paragraph_spans: list[Span]) -> list[Span]:
 
     One pass over the whole text finds candidate ends (one regex call per
     document rather than per paragraph), then the ends are dealt out to
-    the paragraphs they fall in.
+    the paragraphs they fall in. Spans come out trimmed without stripping
+    anything: a paragraph starts and ends on a non-space character, a
+    sentence ends on its punctuation, and the next one starts where the
+    whitespace after that ends.
     """
     abbreviations = _abbreviations()
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)
-            if text[m.start()] != "." or not _is_abbreviation(text, m.start(), abbreviations)]
+    bounds = [(m.end(), m.end(1)) for m in _SENTENCE_END.finditer(text)
+              if text[m.start()] != "." or not _is_abbreviation(text, m.start(), abbreviations)]
     out: list[Span] = []
-    i = 0
+    i, n = 0, len(bounds)
     for para in paragraph_spans:
         seg_start = para.start
-        while i < len(ends) and ends[i] <= para.start:
+        while i < n and bounds[i][0] <= para.start:
             i += 1
-        while i < len(ends) and ends[i] <= para.end:
-            _append_trimmed(text, seg_start, ends[i], out)
-            seg_start = ends[i]
+        while i < n and bounds[i][0] <= para.end:
+            end, next_start = bounds[i]
+            out.append(Span(seg_start, end))
+            seg_start = next_start
             i += 1
-        _append_trimmed(text, seg_start, para.end, out)
+        if seg_start < para.end:
+            out.append(Span(seg_start, para.end))
     return out
 
 
