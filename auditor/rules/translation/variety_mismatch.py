@@ -310,8 +310,8 @@ def document_variety(text: str) -> str | None:
 
 def _mentions_country(text: str, lex: Lexicon, country: str) -> bool:
     """Does ``text`` name ``country`` by one of its adjectives or forms ("US", "American")?"""
-    return any(c == country and re.search(rf"(?<![\w.]){re.escape(adj)}(?![\w])", text)
-               for adj, c in lex.adjectives.items())
+    pattern = lex.country_words_re(country)
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _has_variety_word(text: str) -> bool:
