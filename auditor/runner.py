@@ -268,6 +268,8 @@ def run(
                 from auditor.forkfinish import forked_finisher
 
                 finish_rules = forked_finisher(jobs)
+                for rule in rules:
+                    rule.warm_up()
                 # Forked workers share the warmed indexes copy-on-write, but
                 # every full collection of the cyclic GC writes to the header
                 # of each object it visits and so copies the page: freezing

@@ -92,6 +92,12 @@ class Rule:
         document; keys are namespaced by the engine as ``<rule id>.<key>``."""
         return None
 
+    def warm_up(self) -> None:
+        """Build now what the rule otherwise builds on first need. The local
+        runner calls it before it forks its workers, so that they share one
+        copy of it instead of each building its own (a large run needs it in
+        every worker sooner or later). Default: nothing to build."""
+
     # -- helpers for subclasses ------------------------------------------------
     def finding(
         self,

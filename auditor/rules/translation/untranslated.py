@@ -255,6 +255,11 @@ class Untranslated(Rule):
     summary = "Untranslated fragments: other languages, scripts, homoglyphs, quotation marks, number formats"
     default_severity = Severity.WARNING
 
+    def warm_up(self) -> None:
+        # langdetect's profiles are 17 MB of dictionaries: one copy shared by
+        # the workers, not one each
+        _factory(_settings().languages)
+
     def check(self, doc: Document):
         s = _settings()
         text = doc.text
