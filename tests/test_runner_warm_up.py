@@ -45,3 +45,14 @@ def test_untranslated_warm_up_loads_the_language_profiles():
     (rule,) = build_rules(config, Context(config))
     rule.warm_up()
     assert untranslated._factory.cache_info().currsize == 1
+
+
+def test_misspelled_warm_up_builds_its_word_list_of_established_names():
+    from auditor.lexicon import words_above
+
+    config = load_config(None, {"select": ["names.misspelled"]})
+    (rule,) = build_rules(config, Context(config))
+    words_above.cache_clear()
+    rule.warm_up()
+    assert words_above.cache_info().currsize == 1
+    assert "smith" in words_above(rule._established_zipf)

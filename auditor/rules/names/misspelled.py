@@ -181,6 +181,10 @@ class MisspelledName(Rule):
                      if c.ratio >= self._weak_ratio and not derived_pair(fold(form), fold(c.surname)))
         return weak, bool(weak)
 
+    def warm_up(self) -> None:
+        # the word list of established names is first needed by a rare case
+        words_above(self._established_zipf)
+
     def check(self, doc: Document) -> Iterator[Finding]:
         nk = name_knowledge(self.ctx.knowledge)
         if nk is None:
