@@ -17,8 +17,8 @@ replaced. Generated packs (those with a ``generated_by`` key) are applied
 first, so a curated or newsroom pack always overrides them whatever the
 config order; among the others, later packs win.
 
-:class:`PlaceIndex` finds every mention of every form in one Aho-Corasick
-pass (case-sensitive, word-bounded; an all-caps form such as a "KIEV, Ukraine"
+:class:`PlaceIndex` finds every mention of every form in one RE2 pass
+(leftmost-longest, case-sensitive, word-bounded; an all-caps form such as a "KIEV, Ukraine"
 dateline counts too), and resolves the context checks the rules share:
 exception phrases and ambiguous forms that need the country in the document.
 """
@@ -143,7 +143,7 @@ class Mention:
 
 @dataclass
 class PlaceIndex:
-    """All places of a run, with one automaton over every form."""
+    """All places of a run, with one pattern over every form."""
 
     places: dict[str, Place]
     by_form: dict[str, Place] = field(default_factory=dict)
@@ -164,10 +164,10 @@ class PlaceIndex:
 
     def _surface_finder(self) -> Any:
         """Leftmost-longest matches of every surface form in one RE2 pass
-        over the document's shared UTF-8 bytes: twice as fast over a run as
-        the Aho-Corasick automaton it replaces, which walked the ``str``.
-        Built on first use; thousands of literal forms need the larger DFA
-        budget (on 8 MiB RE2 falls back to its NFA, 300 times slower)."""
+        over the document's shared UTF-8 bytes (twice as fast over a run as
+        an Aho-Corasick automaton walking the ``str``). Built on first use;
+        thousands of literal forms need the larger DFA budget (on 8 MiB RE2
+        falls back to its NFA, 300 times slower)."""
         if self._finder is None and self._surfaces:
             forms = sorted(self._surfaces, key=len, reverse=True)
             self._finder = re2.compile("|".join(map(re.escape, forms)),
