@@ -18,9 +18,10 @@ first, so a curated or newsroom pack always overrides them whatever the
 config order; among the others, later packs win.
 
 :class:`PlaceIndex` finds every mention of every form in one RE2 pass
-(leftmost-longest, case-sensitive, word-bounded; an all-caps form such as a "KIEV, Ukraine"
-dateline counts too), and resolves the context checks the rules share:
-exception phrases and ambiguous forms that need the country in the document.
+(leftmost-longest, case-sensitive, word-bounded; an all-caps form such as a
+"KIEV, Ukraine" dateline counts too), and resolves the context checks the
+rules share: exception phrases and ambiguous forms that need the country in
+the document.
 """
 
 from __future__ import annotations
