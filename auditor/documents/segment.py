@@ -8,6 +8,7 @@ reading the text once. Offsets are into the document's prose view.
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -105,7 +106,7 @@ def _abbreviations() -> frozenset[str]:
 # plain character class lets ``re`` skip ahead to that class at C speed;
 # ``[.!?…]+`` first ran twice as slowly.)
 _SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=(\s+)[\"'“‘(\[]?[A-Z0-9])")
-_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+_WORD_CHARS = string.ascii_letters + "."
 
 
 def sentences(text: str, paragraph_spans: list[Span]) -> list[Span]:

@@ -191,14 +191,16 @@ class Lexicon:
         self.country_at_end_re = re.compile(of_country + "$") if names else None
         self._country_words: dict[str, re.Pattern[str] | None] = {}
 
-    def country_words_re(self, country: str) -> re.Pattern[str] | None:
-        """One pattern for the words naming ``country`` ("US", "American"),
-        standing alone; None if it has none. Built on first use, per country."""
+    def names_country(self, text: str, country: str) -> bool:
+        """Does ``text`` name ``country`` by one of its adjectives or forms
+        ("US", "American"), standing alone? One pattern per country, built on
+        first use."""
         if country not in self._country_words:
             words = sorted((a for a, c in self.adjectives.items() if c == country), key=len, reverse=True)
             self._country_words[country] = (
                 re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, words))})(?![\w])") if words else None)
-        return self._country_words[country]
+        pattern = self._country_words[country]
+        return pattern is not None and pattern.search(text) is not None
 
     def adjective_before(self, text: str, pos: int) -> tuple[str, int] | None:
         """The nationality qualifier ending just before ``pos`` (one space

@@ -184,7 +184,7 @@ class VarietyMismatch(Rule):
         entities = lex.institutions_by_form.get(key, [])
         text = doc.text
         for other in entities:
-            if other.variety == spelled and _mentions_country(text, lex, other.country):
+            if other.variety == spelled and lex.names_country(text, other.country):
                 return None
         countries = {o.country for o in entities if o.variety is not None and o.variety != spelled}
         if not countries:
@@ -306,12 +306,6 @@ def document_variety(text: str) -> str | None:
     if counts["en-GB"] == counts["en-US"]:
         return None
     return "en-GB" if counts["en-GB"] > counts["en-US"] else "en-US"
-
-
-def _mentions_country(text: str, lex: Lexicon, country: str) -> bool:
-    """Does ``text`` name ``country`` by one of its adjectives or forms ("US", "American")?"""
-    pattern = lex.country_words_re(country)
-    return pattern is not None and pattern.search(text) is not None
 
 
 def _has_variety_word(text: str) -> bool:
