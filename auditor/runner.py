@@ -43,6 +43,9 @@ from auditor.rules.base import Context, Rule
 CHUNK_DOCS = 32
 CHUNK_CHARS = 1_000_000
 SMALL_RUN_CHUNKS = 2  # at most this many chunks in total: run in-process
+#: Container allocations between two young-generation collections of the
+#: cyclic GC during a run (CPython's default is 700); see :func:`_fewer_collections`.
+GC_YOUNG_THRESHOLD = 10_000
 
 
 @dataclass
@@ -190,6 +193,28 @@ def check_chunk(setup: WorkerSetup, docs: list[Document]) -> ChunkResult:
 
 
 # --------------------------------------------------------------------------- the run
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run with a young-generation threshold of :data:`GC_YOUNG_THRESHOLD`.
+
+    The rules allocate millions of short-lived tuples, lists and dicts, and
+    almost none of them is part of a reference cycle: on the 50 MB AllSides
+    archive the collector ran 1,756 young collections in one process and
+    found 707 garbage objects in all, for 4% of the CPU time. Collecting
+    after 10,000 allocations instead of 700 keeps at most a few thousand
+    more objects waiting (kilobytes), and forked workers inherit the
+    setting. The previous thresholds come back when the run ends, so a
+    program that calls :func:`run` keeps its own.
+    """
+    previous = gc.get_threshold()
+    gc.set_threshold(max(previous[0], GC_YOUNG_THRESHOLD), *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
+@_fewer_collections()
 def run(
     paths: list[str],
     config: Config,
