@@ -234,6 +234,20 @@ def test_full_width_punctuation():
     assert texts("The sign read 今ならポイント20倍。 and nobody noticed.", U) == ["今ならポイント20倍"]
 
 
+def test_the_rare_character_precheck_covers_both_character_classes():
+    """The one RE2 pass that gates the script and full-width checks must
+    accept exactly the characters of the two ``re`` classes."""
+    from auditor.rules.translation.untranslated import _FULLWIDTH, _OTHER_SCRIPT, rare_characters
+
+    rare = rare_characters()
+    for code in [*range(0xD800), *range(0xE000, 0x10000), 0x1F600, 0x20000]:
+        ch = chr(code)
+        expected = bool(_OTHER_SCRIPT.match(ch) or _FULLWIDTH.match(ch))
+        assert bool(rare.search(ch.encode())) is expected, hex(code)
+    # a lone surrogate (surrogatepass bytes of a broken input) is neither
+    assert rare.search("a\ud800b".encode("utf-8", "surrogatepass")) is None
+
+
 def test_foreign_quotation_marks():
     assert texts("The ministry said «the operation is proceeding» and „alles gut“ too.", U) == ["«", "„"]
     assert texts("Send questions to the editors.\n« Previous\nNext »\nfiled under: politics", U) == []
