@@ -31,4 +31,4 @@ def test_rule_memos_use_the_shared_bound():
     from auditor.rules.names import _scan
 
     assert _scan.phonetic_key.cache_info().maxsize == memo.MEMO_ENTRIES
-    assert _scan.deletion_keys.cache_info().maxsize == memo.MEMO_ENTRIES
+    assert _scan.letters.cache_info().maxsize == memo.MEMO_ENTRIES
