@@ -93,6 +93,7 @@ from auditor.model import Finding, Severity
 from auditor.registry import register
 from auditor.resources import load_yaml_resource
 from auditor.rules.base import Rule, lower_severity
+from auditor.rules.translation._words import WordMatcher
 from auditor.rules.titles._parse import (
     Lexicon,
     TitleMention,
@@ -279,8 +280,9 @@ def _relevant_office(roles, date: dt.date | None, title_offices, functions) -> O
 
 
 @lru_cache(maxsize=1)
-def _spelling_pairs() -> tuple[re.Pattern[str], dict[str, str]]:
-    """en-GB/en-US word pairs of translation.variety-mix (rules/translation/variety_spellings.yml)."""
+def _spelling_pairs() -> WordMatcher:
+    """en-GB/en-US word pairs of translation.variety-mix (rules/translation/variety_spellings.yml),
+    each word with its variety."""
     try:
         data = load_yaml_resource("translation/variety_spellings.yml") or {}
     except Exception:  # noqa: BLE001 - the list belongs to another rule; work without it
@@ -292,17 +294,16 @@ def _spelling_pairs() -> tuple[re.Pattern[str], dict[str, str]]:
     for gb, us in settings().get("variety_words", []):
         variety.setdefault(gb.lower(), "en-GB")
         variety.setdefault(us.lower(), "en-US")
-    words = sorted(variety, key=len, reverse=True)
-    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"), variety
+    return WordMatcher(variety.items())
 
 
 def document_variety(text: str) -> str | None:
-    """The majority spelling variety of ``text`` (None on a tie). Only called
-    when there is a finding to grade, so its cost does not matter."""
-    pattern, variety = _spelling_pairs()
+    """The majority spelling variety of ``text`` (None on a tie). Called only
+    when there is a finding to grade, but then on the whole text: an RE2
+    word matcher (``re`` took 60 ms per article on this alternation)."""
     counts = {"en-GB": 0, "en-US": 0}
-    for m in pattern.finditer(text):
-        counts[variety[m.group(0).lower()]] += 1
+    for _, _, variety in _spelling_pairs().finditer(text):
+        counts[variety] += 1
     if counts["en-GB"] == counts["en-US"]:
         return None
     return "en-GB" if counts["en-GB"] > counts["en-US"] else "en-US"
