@@ -55,6 +55,16 @@ def test_consistent_documents_pass_in_either_variety():
     assert texts("The neighborhood center was praised for its color and its defenses.", VM) == []
 
 
+def test_document_variety_counts_whole_words_of_each_variety():
+    from auditor.rules.translation.variety_mismatch import document_variety
+
+    assert document_variety("The colour of the harbour and the defense budget.") == "en-GB"
+    assert document_variety("The color of the harbor and the defence budget.") == "en-US"
+    assert document_variety("The colour of the harbor.") is None  # a tie
+    # only whole words: a letter on either side, ASCII or not, makes it another word
+    assert document_variety("Xcolour and colouré, and the color.") == "en-US"
+
+
 def test_ize_is_not_a_marker_oxford_spelling():
     # "organize", "realize" are en-GB (Oxford) as well as en-US
     assert texts("The council will organize a colourful festival and realize its favourite plan.", VM) == []
