@@ -377,3 +377,17 @@ def test_rare_entity_candidates_match_brute_force_counts():
     got = rare_entity_candidates(enumerate(docs), min_shared, max_df, exclude, groups)
     assert got == expected
     assert list(got) == sorted(got)  # in document order: the callers' output does not depend on hashing
+
+
+def test_origin_keeps_run_order_and_one_source_string_per_outlet():
+    from auditor.rules.base import DocRef
+    from auditor.rules.corpus._profile import origin
+
+    # two refs whose source strings are equal but distinct objects (as unpickled from the log)
+    a = DocRef(3, "a.jsonl", "1", "".join(["Daily ", "Planet"]), "2024-11-26")
+    b = DocRef(4, "a.jsonl", "2", "".join(["Daily ", "Plan", "et"]))
+    assert a.source is not b.source
+    oa, ob = origin(a), origin(b)
+    assert (oa.ordinal, oa.source, ob.ordinal) == (3, "Daily Planet", 4)
+    assert oa.source is ob.source
+    assert origin(DocRef(5, "x.txt")).source is None

@@ -83,6 +83,7 @@ from auditor.rules.corpus._profile import (
     concordance,
     containment,
     lsh_candidates,
+    origin,
     profile,
     rare_entity_candidates,
     rare_max_df,
@@ -146,9 +147,9 @@ class UncreditedRewrite(CorpusRule):
         # One read of the log for the five passes below, keeping only what
         # they use (each pass over the log unpickles every summary again; the
         # fingerprints are a few hundred bytes a document)
-        prints = [(ref, _Fingerprint(s.entities, s.signature, s.clauses)) for ref, s in observations]
+        prints = [(origin(ref), _Fingerprint(s.entities, s.signature, s.clauses)) for ref, s in observations]
         # pairs of one source are never reported: not generated either
-        sources = [ref.source for ref, _ in prints]
+        sources = [o.source for o, _ in prints]
         candidates = lsh_candidates(
             [(i, s.signature) for i, (_, s) in enumerate(prints) if s.clauses],
             int(self._profile_cfg["band_rows"]), int(self._profile_cfg["max_bucket"]), sources,

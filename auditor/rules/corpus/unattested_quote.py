@@ -85,7 +85,14 @@ from auditor.model import Finding, Location
 from auditor.patterns import literal_alternation, re2_options
 from auditor.registry import register
 from auditor.rules.base import CorpusRule, DocRef
-from auditor.rules.corpus._profile import profile, rare_entity_candidates, rare_max_df, settings, template_names
+from auditor.rules.corpus._profile import (
+    origin,
+    profile,
+    rare_entity_candidates,
+    rare_max_df,
+    settings,
+    template_names,
+)
 
 _NAME = re.compile(r"[A-Z][\w’'-]*[a-z](?:[ \t]+(?:de |van |von |bin |al-)?[A-Z][\w’'-]*[a-z])*")
 _QUOTE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -321,7 +328,7 @@ class UnattestedQuote(CorpusRule):
         # few documents carry (inverted index, cost bounded by max_df²)
         # (one read of the log for the three passes over the names: each pass
         # over the log unpickles every summary again)
-        names = [(ref, _Names(s.entities, bool(s.speakers))) for ref, s in observations]
+        names = [(origin(ref), _Names(s.entities, bool(s.speakers))) for ref, s in observations]
         frequent = template_names(names, max_df)
         shared = rare_entity_candidates(
             ((i, s.entities) for i, (_, s) in enumerate(names) if s.quoted),
