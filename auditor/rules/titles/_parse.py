@@ -248,7 +248,9 @@ class _Finder:
         self._pattern = re2.compile("(?:" + "|".join(re.escape(a) for a in alts) + ")",
                                     re2_options(dfa_memory=LARGE_DFA_MEMORY))
 
-    def finditer(self, text: str):
+    def finditer(self, text: str | bytes):
+        """Matches over a ``str``, or over the UTF-8 bytes of a shared
+        :class:`~auditor.documents.utf8.Utf8Text` (how the rules call it)."""
         return self._pattern.finditer(text)
 
 
