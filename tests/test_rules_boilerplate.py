@@ -259,6 +259,8 @@ def test_fused_metadata():
 def test_truncated_end_of_document_and_list_item():
     assert found("It began in May. As a result, Iran's oil exports have dropped dramatically,", "boilerplate.truncated")
     assert found("The minister said the new plan would be presented to the", "boilerplate.truncated")
+    assert found("The report, published by the ministry on Monday [", "boilerplate.truncated")
+    assert found("The minister said the plan was drawn up with their", "boilerplate.truncated")
     items = "Under the plans:\n- Troops would be stationed away from the lines and the\n- Ports would be protected."
     assert found(items, "boilerplate.truncated")
 
@@ -271,6 +273,12 @@ def test_truncated_end_of_document_and_list_item():
     "Write to Michael C. Bender at Mike.Bender@wsj.com and Gordon Lubold at Gordon.Lubold@wsj.com",
     "- Troops would be stationed away from the current front lines\n- Ports would be protected",
     "Published in",
+    # translated chat: the frown "((" and pronouns that end a sentence
+    "My phone is old and I cannot speak German ((",
+    "She has been missing her brother on this day(",
+    "Have a look at the photos now and tell her",
+    "The children were scared and the TV is full of that",
+    "We brought the blue ones but she liked those",
 ])
 def test_untruncated_endings_pass(text):
     assert found(text, "boilerplate.truncated") == []

@@ -5,10 +5,13 @@ paragraph unfinished ("... Iran's oil exports have dropped dramatically,"),
 and list items are cut the same way. The rule looks at the last paragraph
 of the document and at every list item (a line starting with a bullet or a
 number): it flags one that has no final punctuation and ends with a comma, a
-dash, an open bracket or a word that cannot end an English sentence ("the",
-"of", "and", "their", ...), provided the line is long enough to be prose and
-is not a title-case headline. Lines merely missing a full stop ("Polls
-closed at 8pm") are left alone: that is style, not truncation. The word
+dash, an open square bracket or a word that cannot end an English sentence
+("the", "of", "and", "their", ...), provided the line is long enough to be
+prose and is not a title-case headline. Lines merely missing a full stop
+("Polls closed at 8pm") are left alone: that is style, not truncation; so is
+a final "(" or "((", the frown of Russian and Ukrainian chat that translated
+messages keep ("I can't speak German (("), and a pronoun that is also a
+determiner ("tell her", "did not understand that"). The word
 list and thresholds are in ``rules/boilerplate.yml`` (``truncated``).
 
 Flags:
@@ -22,6 +25,10 @@ Flags:
 
 Passes:
     The sanctions took effect in May and exports fell.
+
+    My phone is old and I cannot speak German ((
+
+    I will have a look now and then I will tell her
 
     Donald Trump's Twitter Account Makes His Presidency Seem Worse than It Is
 
@@ -42,7 +49,7 @@ from auditor.rules.base import Rule
 from auditor.rules.boilerplate._data import data
 
 _LAST_WORD = re.compile(r"([A-Za-z’']+)\W*$")
-_ENDS = ",–—-(["
+_ENDS = ",–—-["
 
 
 @register
