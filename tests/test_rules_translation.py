@@ -211,6 +211,14 @@ def test_runs_of_other_scripts():
     assert "Cyrillic" in fs[0].message
 
 
+def test_addresses_in_another_script_pass():
+    """A web or mail address has no translation; the words around it still count."""
+    assert texts("The official website of the Award: https://премияарсеньева.рф/.", U) == []
+    assert texts("Entries go to премияарсеньева.рф or to жюри@премия.рф by May.", U) == []
+    assert texts("Visit премияарсеньева.рф, where the jury called the rules провокация and left.", U) == [
+        "провокация"]
+
+
 def test_cited_and_glossed_words_of_another_script_pass():
     assert texts('Soldiers use the word "незламні", meaning unbreakable, as their motto.', U) == []
     assert texts("Beijing repeated the slogan 中国梦 at the congress.", U) == []

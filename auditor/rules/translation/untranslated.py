@@ -6,7 +6,8 @@ What a translation (human or machine) leaves untranslated in English text:
   a Cyrillic і) — invisible to a reader, but breaks search and spelling;
 * a run of another script (Cyrillic, Greek, CJK, Arabic, ...) in the prose,
   unless the writer cites and glosses it ('the word "незламні", meaning
-  unbreakable'; cue words in ``gloss_before`` / ``gloss_after``);
+  unbreakable'; cue words in ``gloss_before`` / ``gloss_after``) or it is
+  a web or mail address ("https://премияарсеньева.рф/");
 * a sentence in another language: a cheap pre-check counts function words
   of other languages that are not English words ("und", "les", "della";
   capitalised ones count only before a lowercase word: "El gobierno", not
@@ -53,6 +54,8 @@ Flags:
 
 Passes:
     The delegation arrived in Kyiv on Tuesday, according to Le Monde, La Repubblica and Die Welt.
+
+    The official website of the award is https://премияарсеньева.рф/ and entries close in May.
 
     It was his raison d'être, critics said after the coup d'état; a true enfant terrible.
 
@@ -118,6 +121,24 @@ _VERSION_BEFORE = re.compile(r"\b(?:version|ver\.?|v|release|build|firmware|upda
 # name particles are short ("von der", "de la", "am", "bin"); the run holds at most three of them
 _PARTICLES = re.compile(r"[a-zà-ÿ]{1,3}[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}[A-Z]")
 _CAP_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}$")
+
+
+# a whitespace-delimited token that is a web or mail address: a scheme, "www.", an "@",
+# or dotted labels ending in a top-level domain of two letters or more ("премияарсеньева.рф")
+_ADDRESS = re.compile(r"(?:\w[\w+.-]*://|www\.)\S*|\S+@\S+|[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}/\S*|"
+                      r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+_TOKEN_EDGE = re.compile(r"\S*$")
+_TRAILING = "\"'”’).,;:!?»"
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` part of one token that is a web or mail address?"""
+    lo = _TOKEN_EDGE.search(text, max(0, start - 200), start).start()
+    hi = end
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    token = text[lo:hi].lstrip("\"'“‘(«<").rstrip(_TRAILING)
+    return _ADDRESS.fullmatch(token) is not None
 
 
 @lru_cache(maxsize=1)
@@ -300,6 +321,8 @@ class Untranslated(Rule):
                 return None
             if s.gloss_before.search(text, max(0, start - 40), start) or s.gloss_after.match(text, end):
                 return None  # cited and glossed on purpose: 'the word "незламні", meaning unbreakable'
+            if _in_address(text, start, end):
+                return None  # a web or mail address: "https://премияарсеньева.рф/" has no translation
             return self.finding(doc, start, end, f"untranslated {script} text in English prose", confidence=0.9)
 
         for m in _WORD.finditer(text):
