@@ -123,22 +123,22 @@ _PARTICLES = re.compile(r"[a-zà-ÿ]{1,3}[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}[A-
 _CAP_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+){0,1}$")
 
 
-# a whitespace-delimited token that is a web or mail address: a scheme, "www.", an "@",
-# or dotted labels ending in a top-level domain of two letters or more ("премияарсеньева.рф")
-_ADDRESS = re.compile(r"(?:\w[\w+.-]*://|www\.)\S*|\S+@\S+|[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}/\S*|"
-                      r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
-_TOKEN_EDGE = re.compile(r"\S*$")
-_TRAILING = "\"'”’).,;:!?»"
+# a whitespace-delimited token that is a web or mail address: a scheme, "www." or an "@";
+# or a bare domain, lower-case labels ending in a top-level domain of two letters or more
+# ("премияарсеньева.рф"; not two words missing the space after a full stop, "Путин.Он")
+_ADDRESS = re.compile(r"(?:\w[\w+.-]*://|www\.)\S*|\S+@\S+")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?:/\S*)?")
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` part of one token that is a web or mail address?"""
-    lo = _TOKEN_EDGE.search(text, max(0, start - 200), start).start()
-    hi = end
+    lo, hi = start, end
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
     while hi < len(text) and not text[hi].isspace():
         hi += 1
-    token = text[lo:hi].lstrip("\"'“‘(«<").rstrip(_TRAILING)
-    return _ADDRESS.fullmatch(token) is not None
+    token = text[lo:hi].lstrip("\"'“‘(«<").rstrip("\"'”’).,;:!?»>")
+    return bool(_ADDRESS.fullmatch(token) or (token.islower() and _DOMAIN.fullmatch(token)))
 
 
 @lru_cache(maxsize=1)
