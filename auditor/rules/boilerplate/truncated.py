@@ -10,8 +10,8 @@ dash, an open square bracket or a word that cannot end an English sentence
 prose and is not a title-case headline. Lines merely missing a full stop
 ("Polls closed at 8pm") are left alone: that is style, not truncation; so is
 a final "(" or "((", the frown of Russian and Ukrainian chat that translated
-messages keep ("I can't speak German (("), and a pronoun that is also a
-determiner ("tell her", "did not understand that"). The word
+messages keep ("I can't speak German (("), and a determiner that is also an
+object or demonstrative pronoun ("tell her", "did not understand that"). The word
 list and thresholds are in ``rules/boilerplate.yml`` (``truncated``).
 
 Flags:
