@@ -84,6 +84,14 @@ def test_title_after_the_name():
         # the minister named in the paragraph before
         ("Defence Secretary John Healey announced the orders.\n\nThe Ministry of Defense said they were worth £1.5bn.",
          "Ministry of Defense", "Ministry of Defence"),
+        # the minister named after it, in its own sentence
+        ("The Ministry of Defense said Defence Secretary John Healey would announce the orders.",
+         "Ministry of Defense", "Ministry of Defence"),
+        # the seat of government right after it
+        ("Drones were ordered.\n\nThe Ministry of Defense in London said they were worth £1.5bn.",
+         "Ministry of Defense", "Ministry of Defence"),
+        ("A spokesman for the Department of Defence in Washington declined to comment.",
+         "Department of Defence", "Department of Defense"),
     ],
 )
 def test_parties_and_unqualified_institutions_flag(text, span, suggestion):
@@ -103,6 +111,12 @@ def test_parties_and_unqualified_institutions_flag(text, span, suggestion):
         "Drones were ordered.\n\nThe Ministry of Defense said they were worth £1.5bn.",
         # the minister named two paragraphs earlier is out of view
         "Defence Secretary John Healey spoke.\n\nDrones were ordered.\n\nThe Ministry of Defense said so.",
+        # named after it, but in the next sentence
+        "The Ministry of Defense said so. Defence Secretary John Healey visited the troops later.",
+        # a seat without a recorded spelling variety
+        "The Ministry of Defense in Moscow said more troops would follow.",
+        # the nearest office-holder before it decides, not one named after it
+        "Benjamin Netanyahu toured the border. The Ministry of Defense said John Healey would visit.",
     ],
 )
 def test_parties_and_unqualified_institutions_pass(text):

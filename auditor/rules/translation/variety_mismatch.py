@@ -5,8 +5,10 @@ or a US one in UK spelling ("US Department of Defence").
 
 Decided by the entity, not by a spelling list: the country of the
 institution (from the qualifier before it: "UK", "British", "Britain's",
-"US", "American" ...) or of the person holding the title (from the
-knowledge base), and the official variety recorded for that institution or
+"US", "American" ...; from a seat of government right after it: "in
+London", ``seats`` in ``rules/titles.yml``; else from the office-holder
+named nearest before it, or after it in its sentence) or of the person
+holding the title (from the knowledge base), and the official variety recorded for that institution or
 office in ``rules/knowledge/offices.yml`` (``variety``). Offices and
 institutions without a recorded variety (Israel's Ministry of Defense,
 Ukraine's defence ministry) are never reported, whatever the spelling. A
@@ -51,6 +53,13 @@ Flags:
     ---
     Defence Secretary John Healey announced the orders. The Ministry of Defense said they were worth £1.5bn.
 
+    ---
+    date: 2025-10-20
+    ---
+    The Ministry of Defense said Defence Secretary John Healey would announce the orders.
+
+    The Ministry of Defense in London said the orders were worth £1.5bn.
+
 Passes:
     ---
     date: 2025-02-20
@@ -78,6 +87,13 @@ Passes:
     date: 2025-02-12
     ---
     Benjamin Netanyahu toured the border. The Ministry of Defense said more troops would follow.
+
+    The Ministry of Defense in Moscow said more troops would follow.
+
+    ---
+    date: 2025-10-20
+    ---
+    The Ministry of Defense said so. Defence Secretary John Healey visited the troops later.
 """
 
 from __future__ import annotations
@@ -139,7 +155,7 @@ class VarietyMismatch(Rule):
                 continue
             where = country_display(index, office.country)
             yield self._emit(doc, mention.title_start, end,
-                             f"{where[:1].upper() + where[1:]}'s {office.title} is spelled the {office.variety} way; "
+                             f"{_possessive(where)} {office.title} is spelled the {office.variety} way; "
                              f"{mention.title!r} uses {spelled} spelling", fixed, spelled,
                              styled=mention.adjective is not None)
 
@@ -162,7 +178,7 @@ class VarietyMismatch(Rule):
                 country = lex.adjectives.get(adj[0])
                 start = adj[1]
             else:
-                country = self._country_by_coreference(doc, lex, s, key, spelled)
+                country = _seat_after(text, e) or self._country_by_coreference(doc, lex, s, e, key, spelled)
                 start = s
             if country is None:
                 continue
@@ -172,14 +188,17 @@ class VarietyMismatch(Rule):
             original = text[start:e]
             fixed = respell(original, entity.variety, pairs)
             where = country_display(lex.index, entity.country)
-            yield self._emit(doc, start, e, f"{where[:1].upper() + where[1:]}'s {entity.title} is spelled the {entity.variety} way",
+            yield self._emit(doc, start, e, f"{_possessive(where)} {entity.title} is spelled the {entity.variety} way",
                              fixed, spelled)
 
-    def _country_by_coreference(self, doc: Document, lex: Lexicon, pos: int, key: str, spelled: str) -> str | None:
+    def _country_by_coreference(self, doc: Document, lex: Lexicon, pos: int, end: int, key: str,
+                                spelled: str) -> str | None:
         """The country of an unqualified institution ("The Ministry of
         Defense said ...") from the nearest known office-holder named before
         it in its paragraph or the one before ("Defence Secretary John Healey
-        ... the Ministry of Defense"). Left alone when an institution of that name is spelled
+        ... the Ministry of Defense"), else from the first one named after it
+        in its own sentence ("The Ministry of Defense said Defence Secretary
+        John Healey would ..."). Left alone when an institution of that name is spelled
         this way officially in a country the document mentions ("Department
         of Defense" beside "US"): the text may mean that one."""
         entities = lex.institutions_by_form.get(key, [])
@@ -197,19 +216,13 @@ class VarietyMismatch(Rule):
         previous = chunk.rfind("\n\n", 0, max(0, chunk.rfind("\n\n")))
         if previous >= 0:
             chunk = chunk[previous:]
-        for m in reversed(list(_CAP_WORD.finditer(chunk))):
-            name = re.sub(r"(?:'s|’s)$", "", m.group(0))
-            people = lex.index.by_name(name) or lex.index.by_name(name.split()[-1])
-            if not people:
-                continue
-            held = {r.office.country for p in people for r in p.roles
-                    if doc.date is None or r.active_on(doc.date, grace=3)}
-            if len(held) == 1:
-                country = held.pop()
-                return country if country in countries else None
-            if held:
-                return None
-        return None
+        country = _holder_country(doc, lex, reversed(list(_CAP_WORD.finditer(chunk))), countries)
+        if country is not _UNDECIDED:
+            return country
+        after = text[end:end + window]
+        stop = _SENTENCE_STOP.search(after)
+        return _holder_country(doc, lex, _CAP_WORD.finditer(after[:stop.start()] if stop else after),
+                               countries) or None
 
     def _emit(self, doc: Document, start: int, end: int, message: str, fixed: str, spelled: str,
               styled: bool = False) -> Finding:
@@ -263,6 +276,54 @@ class VarietyMismatch(Rule):
             if offices:
                 return None
         return None
+
+
+def _possessive(where: str) -> str:
+    """'the United Kingdom' -> "The United Kingdom's", 'the United States' -> "The United States'"."""
+    return where[:1].upper() + where[1:] + ("'" if where.endswith("s") else "'s")
+
+
+_UNDECIDED = ""  # no office-holder among the names looked at
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _holder_country(doc: Document, lex: Lexicon, names: Iterator[re.Match[str]], countries: set[str]) -> str | None:
+    """The country of the first known person among ``names`` who holds an
+    office on the document's date: that country if it is one of
+    ``countries``, else None; None too when that person holds offices in
+    several countries; ``_UNDECIDED`` when nobody named holds one."""
+    for m in names:
+        name = re.sub(r"(?:'s|’s)$", "", m.group(0))
+        people = lex.index.by_name(name) or lex.index.by_name(name.split()[-1])
+        if not people:
+            continue
+        held = {r.office.country for p in people for r in p.roles
+                if doc.date is None or r.active_on(doc.date, grace=3)}
+        if len(held) == 1:
+            country = held.pop()
+            return country if country in countries else None
+        if held:
+            return None
+    return _UNDECIDED
+
+
+@lru_cache(maxsize=1)
+def _seats() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """"in <seat of government>" right after an institution, and the seats'
+    countries (``seats`` in ``rules/titles.yml``)."""
+    seats = {str(k): str(v) for k, v in (settings().get("seats") or {}).items()}
+    if not seats:
+        return None, seats
+    names = "|".join(re.escape(n) for n in sorted(seats, key=len, reverse=True))
+    return re.compile(rf"[ \t]+in[ \t]+({names})\b"), seats
+
+
+def _seat_after(text: str, end: int) -> str | None:
+    """The country of the seat named right after an institution ("the
+    Ministry of Defense in London": GB), if any."""
+    pattern, seats = _seats()
+    m = pattern.match(text, end) if pattern is not None else None
+    return seats[m.group(1)] if m else None
 
 
 def _relevant_office(roles, date: dt.date | None, title_offices, functions) -> Office | None:
