@@ -125,9 +125,16 @@ class _Names(NamedTuple):
 
 
 @lru_cache(maxsize=1)
+def _verbs() -> str:
+    """The reporting verbs of ``rules/corpus.yml`` as one alternation, longest first."""
+    verbs = settings()["unattested_quote"]["reporting_verbs"]
+    return "|".join(sorted({re.escape(v.rstrip(":")) for v in verbs}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     cfg = settings()["unattested_quote"]
-    verbs = "|".join(sorted({re.escape(v.rstrip(":")) for v in cfg["reporting_verbs"]}, key=len, reverse=True))
+    verbs = _verbs()
     # after a name, up to the quotation: "Dmitry Peskov, the Kremlin spokesperson, stated the report was "
     after_name = re.compile(rf"(?:’s|'s)?(?:,[^,“\"”]{{1,80}},)?\s+(?:\w+\s+){{0,2}}(?:{verbs})\b")
     # right after a quotation: ", Peskov said" / ", said Peskov" / ", he said"
@@ -153,7 +160,7 @@ class UnattestedQuote(CorpusRule):
         super().__init__(options, ctx, severity)
         self._cfg = settings()["unattested_quote"]
         self._after_name, self._trailing, self._not_speakers = _patterns()
-        verbs = "|".join(sorted({re.escape(v.rstrip(":")) for v in self._cfg["reporting_verbs"]}, key=len, reverse=True))
+        verbs = _verbs()
         self._pronoun_verb = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:{verbs})\b,")
         nouns = "|".join(sorted(map(re.escape, self._cfg["role_nouns"]), key=len, reverse=True))
         mods = "|".join(sorted(map(re.escape, self._cfg["role_modifiers"]), key=len, reverse=True))

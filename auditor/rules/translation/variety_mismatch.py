@@ -118,6 +118,7 @@ from auditor.rules.titles._parse import (
     lexicon,
     norm_title,
     respell,
+    sentence_bounds,
     settings,
     title_mentions,
     variety_of_spelling,
@@ -217,12 +218,11 @@ class VarietyMismatch(Rule):
         if previous >= 0:
             chunk = chunk[previous:]
         country = _holder_country(doc, lex, reversed(list(_CAP_WORD.finditer(chunk))), countries)
-        if country is not _UNDECIDED:
+        if country != _UNDECIDED:
             return country
-        after = text[end:end + window]
-        stop = _SENTENCE_STOP.search(after)
-        return _holder_country(doc, lex, _CAP_WORD.finditer(after[:stop.start()] if stop else after),
-                               countries) or None
+        # the rest of its own sentence: "The Ministry of Defense said Defence Secretary John Healey ..."
+        right = min(sentence_bounds(text, pos, end)[1], end + window)
+        return _holder_country(doc, lex, _CAP_WORD.finditer(text, end, right), countries) or None
 
     def _emit(self, doc: Document, start: int, end: int, message: str, fixed: str, spelled: str,
               styled: bool = False) -> Finding:
@@ -284,7 +284,6 @@ def _possessive(where: str) -> str:
 
 
 _UNDECIDED = ""  # no office-holder among the names looked at
-_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _holder_country(doc: Document, lex: Lexicon, names: Iterator[re.Match[str]], countries: set[str]) -> str | None:
